@@ -1,0 +1,51 @@
+/** Vocabularies both sides share at run time; kept free of zod so the mini program bundle stays small. */
+
+export const roleNames = ['member', 'steward', 'organizer', 'admin'] as const;
+export type RoleName = (typeof roleNames)[number];
+export const grantableRoles = ['steward', 'organizer', 'admin'] as const;
+export type GrantableRole = (typeof grantableRoles)[number];
+export const roleLabels: Record<RoleName, string> = {
+  member: '会员',
+  steward: '签到员',
+  organizer: '组织者',
+  admin: '管理员',
+};
+
+export const sectors = ['enterprise', 'professional', 'freelance', 'newmedia', 'innovation', 'other'] as const;
+export type Sector = (typeof sectors)[number];
+export const sectorLabels: Record<Sector, string> = {
+  enterprise: '企业管理技术人员',
+  professional: '专业机构从业人员',
+  freelance: '自由职业人员',
+  newmedia: '新媒体从业人员',
+  innovation: '创新创业人员',
+  other: '其他',
+};
+/** The privacy notice a member accepts before giving personal data; bump it when the notice changes. */
+export const privacyNoticeVersion = '2026-11';
+
+/** The "1+6+N" tree: one general association, six sector associations, then streets, towns, zones and clubs. */
+export const orgKinds = ['general', 'sector', 'street', 'town', 'zone', 'club'] as const;
+export type OrgKind = (typeof orgKinds)[number];
+export const orgKindLabels: Record<OrgKind, string> = {
+  general: '总会',
+  sector: '行业联谊会',
+  street: '街道',
+  town: '镇',
+  zone: '开发区',
+  club: '兴趣社团',
+};
+
+export const eventKinds = ['forum', 'salon', 'sports', 'service', 'study', 'reading'] as const;
+export type EventKind = (typeof eventKinds)[number];
+export const eventKindLabels: Record<EventKind, string> = {
+  forum: '论坛',
+  salon: '沙龙',
+  sports: '体育',
+  service: '公益',
+  study: '学习',
+  reading: '读书',
+};
+export const eventStatuses = ['draft', 'published', 'closed', 'cancelled'] as const;
+export type EventStatus = (typeof eventStatuses)[number];
+export const questionKinds = ['text', 'single', 'multiple'] as const;
