@@ -1,0 +1,155 @@
+import { readdirSync, existsSync } from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createDatabaseEmulator, type DatabaseEmulator, type IndexDeclarations } from '../db';
+import { findPersona, issueToken, listPersonas, openIdFromToken } from './dev-sign-in';
+import { serveStatic } from './static-files';
+
+/** What a built function folder exports for local hosting (see cloudfunctions/shared/runtime). */
+interface LocalFunction {
+  invoke(event: unknown, local: {
+    openId: string | null;
+    cloud: { env: string; secretId: string; secretKey: string; serviceUrl: string };
+    callId: string;
+  }): Promise<{ reply: { ok: boolean; code?: string }; role: string }>;
+}
+
+export interface HostOptions {
+  port: number;
+  databaseFile: string;
+  env: string;
+  secretId: string;
+  secretKey: string;
+  indexes: IndexDeclarations;
+  functionsDir: string;
+  h5Dir: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  emulator: DatabaseEmulator;
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 2 * 1024 * 1024;
+
+export function loadFunctions(functionsDir: string): Map<string, LocalFunction> {
+  const functions = new Map<string, LocalFunction>();
+  if (!existsSync(functionsDir)) return functions;
+  for (const name of readdirSync(functionsDir)) {
+    const entry = path.join(functionsDir, name, 'index.js');
+    if (existsSync(entry)) functions.set(name, require(entry) as LocalFunction);
+  }
+  return functions;
+}
+
+/** The local host: the CloudBase emulator at /admin, the functions at /api/<name>, the dev sign-in and the H5 app. */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const emulator = createDatabaseEmulator({
+    file: options.databaseFile,
+    env: options.env,
+    secretId: options.secretId,
+    secretKey: options.secretKey,
+    indexes: options.indexes,
+  });
+  const functions = loadFunctions(options.functionsDir);
+  let port = options.port;
+  let nextCallId = 0;
+
+  async function callFunction(name: string, req: IncomingMessage, res: ServerResponse) {
+    const fn = functions.get(name);
+    if (!fn) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '云函数不存在' });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const openId = bearer ? openIdFromToken(bearer, options.secretKey) : null;
+    if (bearer && !openId) return sendJson(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: '登录已失效，请重新选择身份' });
+    const body = await readJson(req);
+    if (body === undefined) return sendJson(res, 400, { ok: false, code: 'VALIDATION_FAILED', message: '请求格式不正确' });
+    const callId = `c${++nextCallId}`;
+    const started = performance.now();
+    const { reply, role } = await fn.invoke(body, {
+      openId,
+      cloud: { env: options.env, secretId: options.secretId, secretKey: options.secretKey, serviceUrl: `http://127.0.0.1:${port}/admin` },
+      callId,
+    });
+    const ms = performance.now() - started;
+    const action = typeof (body as { action?: unknown })?.action === 'string' ? (body as { action: string }).action : '?';
+    log(`${new Date().toISOString()} ${name}.${action} role=${role} ${reply.ok ? 'ok' : reply.code} ${ms.toFixed(1)}ms db=${emulator.takeCallCount(callId)}`);
+    sendJson(res, 200, reply);
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return emulator.handle(req, res);
+    const api = /^\/api\/([a-z-]+)$/.exec(url.pathname);
+    if (api && req.method === 'POST') return callFunction(api[1], req, res);
+    if (url.pathname === '/dev/personas' && req.method === 'GET') return sendJson(res, 200, { personas: listPersonas() });
+    if (url.pathname === '/dev/session' && req.method === 'POST') {
+      const persona = findPersona(((await readJson(req)) as { persona?: unknown } | undefined)?.persona);
+      if (!persona) return sendJson(res, 400, { ok: false, code: 'NOT_FOUND', message: '没有这个演示身份' });
+      return sendJson(res, 200, { token: issueToken(persona.id, options.secretKey), persona });
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(options.h5Dir, url.pathname, res);
+    sendJson(res, 405, { ok: false, code: 'NOT_FOUND', message: '不支持的请求' });
+  }
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      console.error('host error', error);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后重试' });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    emulator,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          emulator.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
+      } catch {
+        resolve(undefined);
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,13 @@
+import path from 'node:path';
+
+/** The local host's settings: environment variables over development defaults (printed at start). */
+export function localSettings(env: NodeJS.ProcessEnv) {
+  const dataDir = path.resolve(env.XINLIAN_DATA_DIR ?? path.join(__dirname, '..', '.data'));
+  return {
+    port: Number(env.PORT ?? 3000),
+    env: env.XINLIAN_ENV ?? 'xinlian-local',
+    secretId: env.XINLIAN_SECRET_ID ?? 'xinlian-dev-secret-id',
+    secretKey: env.XINLIAN_SECRET_KEY ?? 'xinlian-dev-secret-key',
+    databaseFile: path.join(dataDir, 'xinlian.sqlite'),
+  };
+}

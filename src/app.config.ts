@@ -1,0 +1,32 @@
+const tabPages = ['pages/events/index', 'pages/clubs/index', 'pages/pledge/index', 'pages/me/index'];
+// The demo persona picker signs a browser in against the local host; a weapp caller is its WeChat account.
+const demoSignInPages = process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : [];
+
+export default defineAppConfig({
+  pages: [...tabPages, ...demoSignInPages],
+  subPackages: [
+    { root: 'package-event', pages: ['detail/index'] },
+    { root: 'package-org', pages: ['browse/index', 'detail/index'] },
+    { root: 'package-me', pages: ['profile/index', 'my-data/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#C8102E',
+    navigationBarTitleText: '新联',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#F5F6F8',
+  },
+  tabBar: {
+    color: '#8A8F99',
+    selectedColor: '#C8102E',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/events/index', text: '活动' },
+      { pagePath: 'pages/clubs/index', text: '读书会' },
+      { pagePath: 'pages/pledge/index', text: '公约' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  __usePrivacyCheck__: true,
+});

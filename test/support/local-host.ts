@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface StartedLocalHost {
+  url: string;
+  dataDir: string;
+  output(): string;
+  /** Stops the host; `signal: 'SIGKILL'` simulates a crash. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const root = path.resolve(__dirname, '../..');
+
+/** Runs `npm start`'s script as a newcomer would, on a random port and a fresh data directory. */
+export async function startLocalHost(options: { dataDir?: string; args?: string[] } = {}): Promise<StartedLocalHost> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'xinlian-host-'));
+  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['emulator/start.ts', ...(options.args ?? [])], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', XINLIAN_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`local host did not start:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Xinlian is running at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`local host exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    output: () => output,
+    async stop(signal = 'SIGTERM') {
+      child.kill(signal);
+      await exited;
+      if (!options.dataDir && signal !== 'SIGKILL') rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
