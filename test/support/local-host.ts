@@ -13,10 +13,13 @@ export interface StartedLocalHost {
 
 const root = path.resolve(__dirname, '../..');
 
-/** Runs `npm start`'s script as a newcomer would, on a random port and a fresh data directory. */
+/**
+ * Runs `npm start`'s script on a random port and a fresh data directory. Node runs it directly (not the tsx
+ * wrapper, which forks) so that a SIGKILL reaches the process holding the database.
+ */
 export async function startLocalHost(options: { dataDir?: string; args?: string[] } = {}): Promise<StartedLocalHost> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'xinlian-host-'));
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['emulator/start.ts', ...(options.args ?? [])], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'emulator/start.ts', ...(options.args ?? [])], {
     cwd: root,
     env: { ...process.env, PORT: '0', XINLIAN_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
