@@ -7,7 +7,7 @@ export interface Persona {
   name: string;
   role: string;
   roleLabel: string;
-  orgName: string | null;
+  orgName: string;
 }
 
 export async function listPersonas(): Promise<Persona[]> {

@@ -1,4 +1,5 @@
 import tcb from '@cloudbase/node-sdk';
+import { contract } from '../../cloudfunctions/shared/contract';
 import { localSettings } from '../../emulator/settings';
 import { startLocalHost, type StartedLocalHost } from '../support/local-host';
 
@@ -83,6 +84,21 @@ describe('the local host (npm start)', () => {
     expect((await post(host, '/api/nothing', { action: 'x' })).status).toBe(404);
     const broken = await fetch(`${host.url}/api/events`, { method: 'POST', body: '{not json' });
     expect(broken.status).toBe(400);
+  });
+
+  it('answers hostile input to every action with an error code, never a crash', async () => {
+    const token = await signIn(host, 'm-chen-siyuan');
+    const hostileData: unknown[] = ['text', 42, [1, 2], { $ne: null }, { orgId: { $ne: null }, id: { $gt: '' } }, { ['x'.repeat(100)]: 'y'.repeat(100_000) }];
+    for (const [fn, actions] of Object.entries(contract)) {
+      for (const action of Object.keys(actions)) {
+        for (const data of hostileData) {
+          const reply = await post(host, `/api/${fn}`, { action, data }, token);
+          expect(reply.status).toBe(200);
+          expect(reply.body).toMatchObject({ ok: false, code: expect.stringMatching(/^[A-Z_]+$/), message: expect.any(String) });
+          expect(JSON.stringify(reply.body)).not.toMatch(/Error:|at .*\.js|stack/);
+        }
+      }
+    }
   });
 
   it('logs one line per function call with action, role, code, time and database round trips', async () => {

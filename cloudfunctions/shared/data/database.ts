@@ -1,0 +1,17 @@
+import type * as tcb from '@cloudbase/node-sdk';
+
+export type CloudApp = ReturnType<typeof tcb.init>;
+/** The SDK's database handle; repositories are the only code that uses it. */
+export type Database = ReturnType<CloudApp['database']>;
+
+/** The SDK answers documents as loosely typed JSON; this is where they become our stored shapes. */
+export function documentsOf<T>(result: { data: unknown }): T[] {
+  return Array.isArray(result.data) ? (result.data as T[]) : [];
+}
+
+export function firstDocumentOf<T>(result: { data: unknown }): T | null {
+  return documentsOf<T>(result)[0] ?? null;
+}
+
+/** CloudBase answers at most 1,000 documents per query. */
+export const maxQueryLimit = 1000;

@@ -1,0 +1,23 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const displayTimeZone = 'Asia/Shanghai';
+
+/** Whether `day` (YYYY-MM-DD) names a real calendar day, so 2026-02-30 is refused rather than rolled over. */
+export function isCalendarDay(day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && dayjs.utc(day).isValid() && dayjs.utc(day).format('YYYY-MM-DD') === day;
+}
+
+/** The UTC instant at which a calendar day begins in Asia/Shanghai. */
+export function startOfShanghaiDay(day: string): Date {
+  return dayjs.tz(day, displayTimeZone).toDate();
+}
+
+/** The UTC instant at which the day after `day` begins in Asia/Shanghai: the exclusive end of `day`. */
+export function endOfShanghaiDay(day: string): Date {
+  return dayjs.tz(day, displayTimeZone).add(1, 'day').toDate();
+}

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { runAction } from './actions';
+import { DatabaseEngine } from './database-engine';
+import type { IndexDeclarations } from './declarations';
+import { DatabaseError, invalidParam } from './errors';
+import { verifySignature } from './request-signature';
+import { SqliteStore } from './sqlite-store';
+
+export type { IndexDeclarations, IndexKey, IndexSpec } from './declarations';
+export type { DatabaseErrorCode } from './errors';
+
+export interface DatabaseEmulatorOptions {
+  /** SQLite file path (':memory:' allowed for tests). */
+  file: string;
+  /** Requests must be signed with these, for this env. */
+  env: string;
+  secretId: string;
+  secretKey: string;
+  indexes?: IndexDeclarations;
+}
+
+export interface DatabaseEmulator {
+  /** Handles one HTTP request to /admin (any path starting with /admin). Always answers. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse): void;
+  /** Database requests served so far that carried `call=<callId>` in the query string; removes the entry. */
+  takeCallCount(callId: string): number;
+  /** Total database requests served since start (for benchmarks). */
+  readonly requestCount: number;
+  /** Removes every document and collection (used by `npm start -- --reset` and tests); declared collections come back empty. */
+  reset(): void;
+  close(): void;
+}
+
+/** Larger bodies are refused, as CloudBase refuses oversized requests. */
+const maxBodyBytes = 16 * 1024 * 1024;
+
+function newRequestId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function errorReply(error: unknown, requestId: string) {
+  if (error instanceof DatabaseError) return { code: error.code, message: error.message, requestId };
+  return { code: 'SYS_ERR', message: `emulator internal error: ${(error as Error)?.message ?? String(error)}`, requestId };
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        reject(new DatabaseError('EXCEED_REQUEST_SIZE_LIMIT', `request body exceeds ${maxBodyBytes} bytes`));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseParams(body: Buffer): Record<string, unknown> {
+  let params: unknown;
+  try {
+    params = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw invalidParam('request body must be a JSON object');
+  }
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) throw invalidParam('request body must be a JSON object');
+  return params as Record<string, unknown>;
+}
+
+/**
+ * The CloudBase database API on SQLite, as @cloudbase/node-sdk reaches it: `POST <serviceUrl>?env=..&seqId=..`
+ * with a signed JSON body naming a `database.*` action. Every answer is HTTP 200 with `{requestId, ...}`, or
+ * `{code, message, requestId}` for an error, which the SDK turns into a thrown error.
+ */
+export function createDatabaseEmulator(options: DatabaseEmulatorOptions): DatabaseEmulator {
+  const store = new SqliteStore(options.file, options.indexes ?? {});
+  const engine = new DatabaseEngine(store, () => Date.now());
+  const callCounts = new Map<string, number>();
+  let requestCount = 0;
+
+  function serve(req: http.IncomingMessage, url: URL, body: Buffer): Record<string, unknown> {
+    const params = parseParams(body);
+    verifySignature(
+      { method: req.method ?? 'POST', url: `http://${req.headers.host ?? ''}${req.url ?? ''}`, headers: req.headers, params },
+      options,
+      Math.floor(Date.now() / 1000),
+    );
+    const env = url.searchParams.get('env');
+    if (env !== options.env || params.envName !== options.env) {
+      throw new DatabaseError('INVALID_ENV', `this emulator serves env ${options.env}; the request names ${String(params.envName || env || 'none')}`);
+    }
+    return runAction({ engine, store, now: Date.now() }, params);
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const requestId = newRequestId();
+    requestCount++;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const callId = url.searchParams.get('call');
+    if (callId) callCounts.set(callId, (callCounts.get(callId) ?? 0) + 1);
+    try {
+      if (req.method !== 'POST') throw invalidParam('CloudBase API requests are POST');
+      const body = await readBody(req);
+      sendJson(res, 200, { requestId, ...serve(req, url, body) });
+    } catch (error) {
+      if (!(error instanceof DatabaseError)) console.error('database emulator error', error);
+      if (!res.headersSent) sendJson(res, 200, errorReply(error, requestId));
+    }
+  }
+
+  return {
+    handle(req, res) {
+      void handle(req, res);
+    },
+    takeCallCount(callId) {
+      const count = callCounts.get(callId) ?? 0;
+      callCounts.delete(callId);
+      return count;
+    },
+    get requestCount() {
+      return requestCount;
+    },
+    reset() {
+      engine.transactions.clear();
+      store.reset();
+    },
+    close() {
+      store.close();
+    },
+  };
+}
+
+/** A standalone server for tests: listens on 127.0.0.1 (port 0 = random), serves `handle` on /admin. */
+export async function startEmulatorServer(
+  options: DatabaseEmulatorOptions & { port?: number },
+): Promise<{ emulator: DatabaseEmulator; serviceUrl: string; close(): Promise<void> }> {
+  const emulator = createDatabaseEmulator(options);
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/admin' || path.startsWith('/admin/')) emulator.handle(req, res);
+    else sendJson(res, 404, { code: 'INVALID_ACTION', message: `no such path: ${path}`, requestId: newRequestId() });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    emulator,
+    serviceUrl: `http://127.0.0.1:${port}/admin`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          emulator.close();
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,183 @@
+import { Input, Picker, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { type ReactNode, useCallback, useState } from 'react';
+import type { MemberProfile } from '../../../cloudfunctions/shared/contract/members';
+import { privacyNoticeVersion, sectorLabels, sectors } from '../../../cloudfunctions/shared/contract/vocabulary';
+import ErrorState from '../../components/error-state';
+import LoadingSkeleton from '../../components/loading-skeleton';
+import { useRemote } from '../../hooks/use-remote';
+import { call, toApiError } from '../../services/api';
+import { type ProfileDraft, type ProfileErrors, type ProfileField, validateProfile } from '../../utils/profile-validation';
+import { requireWechatPrivacyAuthorize } from '../../utils/wechat-privacy';
+import PrivacyConsent from '../privacy-consent';
+import './index.scss';
+
+const profileFields: ProfileField[] = ['name', 'mobile', 'sector', 'employer', 'title'];
+
+function draftFrom(profile: MemberProfile | null): ProfileDraft {
+  return {
+    name: profile?.name ?? '',
+    mobile: profile?.mobile ?? '',
+    sector: profile?.sector ?? '',
+    employer: profile?.employer ?? '',
+    title: profile?.title ?? '',
+  };
+}
+
+function leavePage() {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.switchTab({ url: '/pages/me/index' });
+}
+
+interface FieldProps {
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}
+
+function Field({ label, error, hint, children }: FieldProps) {
+  return (
+    <View className={`profile__field${error ? ' profile__field--invalid' : ''}`}>
+      <View className="profile__field-row">
+        <Text className="profile__label">{label}</Text>
+        <View className="profile__control">{children}</View>
+      </View>
+      {error ? <Text className="profile__error">{error}</Text> : hint ? <Text className="profile__hint">{hint}</Text> : null}
+    </View>
+  );
+}
+
+export default function ProfilePage() {
+  const load = useCallback(() => call('members', 'me', {}), []);
+  const remote = useRemote(load);
+  // What the member has typed; until then the form shows the stored profile.
+  const [typed, setTyped] = useState<ProfileDraft | null>(null);
+  // Set once consent is given here; an empty string means the server asked for consent again.
+  const [acceptedVersion, setAcceptedVersion] = useState<string | null>(null);
+  const [accepting, setAccepting] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<ProfileErrors>({});
+  const [saving, setSaving] = useState(false);
+
+  if (!remote.data) {
+    return (
+      <View className="page">
+        {remote.error ? <ErrorState message={remote.error.message} onRetry={() => void remote.reload()} /> : <LoadingSkeleton cards={2} />}
+      </View>
+    );
+  }
+
+  const me = remote.data;
+  const consented = (acceptedVersion ?? me.privacyAcceptedVersion) === me.currentPrivacyVersion;
+  const draft = typed ?? draftFrom(me.profile);
+  const errors: ProfileErrors = { ...(submitted ? validateProfile(draft) : {}), ...serverErrors };
+
+  const accept = async () => {
+    setAccepting(true);
+    try {
+      if (!(await requireWechatPrivacyAuthorize())) {
+        void Taro.showToast({ title: '需要同意微信隐私授权才能继续', icon: 'none' });
+        return;
+      }
+      const result = await call('members', 'acceptPrivacy', { version: privacyNoticeVersion });
+      setAcceptedVersion(result.privacyAcceptedVersion);
+    } catch (failure) {
+      void Taro.showToast({ title: toApiError(failure).message, icon: 'none' });
+    } finally {
+      setAccepting(false);
+    }
+  };
+
+  const decline = () => {
+    void Taro.showToast({ title: '未同意隐私保护指引，暂时无法填写资料', icon: 'none', duration: 1500 });
+    setTimeout(leavePage, 1500);
+  };
+
+  const change = <K extends ProfileField>(field: K, value: ProfileDraft[K]) => {
+    setTyped({ ...draft, [field]: value });
+    if (serverErrors[field]) setServerErrors({ ...serverErrors, [field]: undefined });
+  };
+
+  const save = async () => {
+    setSubmitted(true);
+    // The sector test repeats the validation's, so TypeScript knows a sector is chosen below.
+    if (Object.keys(validateProfile(draft)).length > 0 || draft.sector === '') {
+      void Taro.showToast({ title: '请按提示修改后再保存', icon: 'none' });
+      return;
+    }
+    setSaving(true);
+    try {
+      if (!(await requireWechatPrivacyAuthorize())) {
+        void Taro.showToast({ title: '需要同意微信隐私授权才能保存', icon: 'none' });
+        return;
+      }
+      await call('members', 'saveProfile', {
+        name: draft.name.trim(),
+        mobile: draft.mobile,
+        sector: draft.sector,
+        employer: draft.employer.trim(),
+        title: draft.title.trim(),
+      });
+      void Taro.showToast({ title: '资料已保存', icon: 'success' });
+      setTimeout(leavePage, 800);
+    } catch (failure) {
+      const error = toApiError(failure);
+      if (error.code === 'CONSENT_REQUIRED') {
+        setAcceptedVersion('');
+      } else if (error.code === 'VALIDATION_FAILED' && profileFields.includes(error.field as ProfileField)) {
+        setServerErrors({ ...serverErrors, [error.field as ProfileField]: error.message });
+      } else {
+        void Taro.showToast({ title: error.message, icon: 'none' });
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (!consented) {
+    return <PrivacyConsent version={privacyNoticeVersion} busy={accepting} onAccept={() => void accept()} onDecline={decline} />;
+  }
+
+  const sectorIndex = draft.sector === '' ? 0 : sectors.indexOf(draft.sector);
+
+  return (
+    <View className="profile">
+      <Text className="profile__intro">
+        {me.profile ? '修改后保存即可生效。' : '填写基本资料后，即可加入联谊会、参与活动。'}
+      </Text>
+      <View className="profile__card">
+        <Field label="姓名" error={errors.name}>
+          <Input className="profile__input" value={draft.name} maxlength={20} placeholder="请填写真实姓名" onInput={(event) => change('name', event.detail.value)} />
+        </Field>
+        <Field label="手机号" error={errors.mobile} hint="仅你本人和所在组织的组织者可见完整号码">
+          <Input className="profile__input" type="number" value={draft.mobile} maxlength={11} placeholder="11位手机号码" onInput={(event) => change('mobile', event.detail.value)} />
+        </Field>
+        <Field label="界别" error={errors.sector}>
+          <Picker
+            mode="selector"
+            range={sectors.map((sector) => sectorLabels[sector])}
+            value={sectorIndex}
+            onChange={(event) => change('sector', sectors[Number(event.detail.value)])}
+          >
+            <View className={`profile__picker${draft.sector === '' ? ' profile__picker--empty' : ''}`}>
+              <Text>{draft.sector === '' ? '请选择界别' : sectorLabels[draft.sector]}</Text>
+              <Text className="profile__caret">›</Text>
+            </View>
+          </Picker>
+        </Field>
+        <Field label="工作单位" error={errors.employer}>
+          <Input className="profile__input" value={draft.employer} maxlength={60} placeholder="选填" onInput={(event) => change('employer', event.detail.value)} />
+        </Field>
+        <Field label="职务" error={errors.title}>
+          <Input className="profile__input" value={draft.title} maxlength={30} placeholder="选填" onInput={(event) => change('title', event.detail.value)} />
+        </Field>
+      </View>
+      <View className="profile__actions">
+        <View className={`btn btn--primary${saving ? ' profile__busy' : ''}`} hoverClass="btn--pressed" onClick={saving ? undefined : () => void save()}>
+          {saving ? '正在保存…' : '保存'}
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,129 @@
+import { contract, type FunctionName } from '../../cloudfunctions/shared/contract';
+import { openIds, orgIds, startFunctionHarness, type FunctionHarness } from '../support/functions';
+
+/** For every action: an input it accepts, and which of its fields are strings and which numbers. */
+interface ActionInputs {
+  valid: Record<string, unknown>;
+  strings: string[];
+  numbers: string[];
+}
+
+const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInputs> } = {
+  members: {
+    me: { valid: {}, strings: [], numbers: [] },
+    acceptPrivacy: { valid: { version: '2026-11' }, strings: ['version'], numbers: [] },
+    saveProfile: {
+      valid: { name: '王五', mobile: '13512345678', sector: 'freelance', employer: '自由职业', title: '设计师' },
+      strings: ['name', 'mobile', 'sector', 'employer', 'title'],
+      numbers: [],
+    },
+    myData: { valid: {}, strings: [], numbers: [] },
+    deleteAccount: { valid: { confirm: 'DELETE' }, strings: ['confirm'], numbers: [] },
+  },
+  orgs: {
+    tree: { valid: {}, strings: [], numbers: [] },
+    get: { valid: { orgId: orgIds.lujiazui }, strings: ['orgId'], numbers: [] },
+    join: { valid: { orgId: orgIds.huamu }, strings: ['orgId'], numbers: [] },
+    leave: { valid: { orgId: orgIds.lujiazui }, strings: ['orgId'], numbers: [] },
+    members: { valid: { orgId: orgIds.lujiazui, page: 1, pageSize: 10 }, strings: ['orgId'], numbers: ['page', 'pageSize'] },
+    grantRole: { valid: { orgId: orgIds.lujiazui, memberId: 'm-member', role: 'steward' }, strings: ['orgId', 'memberId', 'role'], numbers: [] },
+    revokeRole: { valid: { orgId: orgIds.lujiazui, memberId: 'm-member', role: 'steward' }, strings: ['orgId', 'memberId', 'role'], numbers: [] },
+  },
+  events: {
+    list: {
+      valid: { orgId: orgIds.lujiazui, kind: 'salon', from: '2026-11-25', to: '2026-12-31', page: 1, pageSize: 20 },
+      strings: ['orgId', 'kind', 'from', 'to'],
+      numbers: ['page', 'pageSize'],
+    },
+    get: { valid: { id: 'ev-salon' }, strings: ['id'], numbers: [] },
+  },
+};
+
+interface HostileCase {
+  fn: FunctionName;
+  action: string;
+  label: string;
+  data: Record<string, unknown>;
+  field: string;
+}
+
+function hostileCases(): HostileCase[] {
+  const cases: HostileCase[] = [];
+  for (const fn of Object.keys(table) as FunctionName[]) {
+    for (const [action, inputs] of Object.entries(table[fn] as Record<string, ActionInputs>)) {
+      const add = (label: string, data: Record<string, unknown>, field: string) => cases.push({ fn, action, label, data, field });
+      add('an unknown field', { ...inputs.valid, isAdmin: true }, 'isAdmin');
+      add('an operator key', { ...inputs.valid, $where: 'sleep(1000)' }, '$where');
+      for (const field of inputs.strings) {
+        add(`${field} as {"$ne": null}`, { ...inputs.valid, [field]: { $ne: null } }, field);
+        add(`${field} as {"$gt": ""}`, { ...inputs.valid, [field]: { $gt: '' } }, field);
+        add(`${field} of 10,000 characters`, { ...inputs.valid, [field]: '新'.repeat(10_000) }, field);
+        add(`${field} as a number`, { ...inputs.valid, [field]: 7 }, field);
+        add(`${field} as an array`, { ...inputs.valid, [field]: ['a'] }, field);
+      }
+      for (const field of inputs.numbers) {
+        add(`${field} as a string`, { ...inputs.valid, [field]: '1' }, field);
+        add(`${field} as {"$ne": null}`, { ...inputs.valid, [field]: { $ne: null } }, field);
+        add(`${field} as a fraction`, { ...inputs.valid, [field]: 1.5 }, field);
+        add(`${field} out of range`, { ...inputs.valid, [field]: 1_000_000 }, field);
+        add(`${field} below one`, { ...inputs.valid, [field]: 0 }, field);
+      }
+    }
+  }
+  return cases;
+}
+
+let harness: FunctionHarness;
+
+beforeAll(async () => {
+  harness = await startFunctionHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+it('covers every action of the contract', () => {
+  for (const fn of Object.keys(contract) as FunctionName[]) {
+    expect(Object.keys(table[fn]).sort()).toEqual(Object.keys(contract[fn]).sort());
+  }
+});
+
+it.each(hostileCases().map((c) => [`${c.fn}.${c.action}: ${c.label}`, c] as const))(
+  '%s → VALIDATION_FAILED naming the field',
+  async (_name, hostile) => {
+    // The admin can do everything, so only validation stands between the input and the database.
+    const reply = await harness.call(openIds.admin, hostile.fn, hostile.action, hostile.data);
+    expect(reply).toMatchObject({ ok: false, code: 'VALIDATION_FAILED', field: hostile.field });
+    if (reply.ok) return;
+    expect(reply.message).toMatch(/[\u4e00-\u9fff]/);
+  },
+);
+
+it('accepts each valid input in the table, so the hostile cases differ from it only by the hostile field', async () => {
+  for (const fn of ['events', 'orgs'] as const) {
+    for (const action of ['get', 'list', 'tree', 'members'].filter((name) => name in table[fn])) {
+      const inputs = (table[fn] as Record<string, ActionInputs>)[action];
+      const reply = await harness.call(openIds.admin, fn, action, inputs.valid);
+      expect(reply).toMatchObject({ ok: true });
+    }
+  }
+});
+
+it('uses the Chinese message a schema gives for a field', async () => {
+  const reply = await harness.call(openIds.member, 'members', 'saveProfile', {
+    name: '名'.repeat(21),
+    mobile: '13512345678',
+    sector: 'freelance',
+  });
+  expect(reply).toEqual({ ok: false, code: 'VALIDATION_FAILED', message: '姓名不能超过20个字', field: 'name' });
+  const mobile = await harness.call(openIds.member, 'members', 'saveProfile', { name: '王五', mobile: '12345', sector: 'freelance' });
+  expect(mobile).toEqual({ ok: false, code: 'VALIDATION_FAILED', message: '请输入11位手机号码', field: 'mobile' });
+});
+
+it('stores nothing from a refused input', async () => {
+  const before = await harness.findMember('m-admin');
+  await harness.call(openIds.admin, 'members', 'saveProfile', { name: { $ne: null }, mobile: '13512345678', sector: 'freelance' });
+  await harness.call(openIds.admin, 'orgs', 'grantRole', { orgId: orgIds.lujiazui, memberId: { $ne: null }, role: 'admin' });
+  expect(await harness.findMember('m-admin')).toEqual(before);
+});

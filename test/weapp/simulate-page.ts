@@ -1,0 +1,112 @@
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+
+export const distRoot = path.resolve(__dirname, '../../dist/weapp');
+
+/** What a stubbed `wx.cloud.callFunction` answers: the Reply a cloud function would return. */
+export type CloudAnswer = (fn: string, action: string, data: unknown) => unknown;
+
+export interface CloudCall {
+  name: string;
+  action: string;
+  data: unknown;
+}
+
+interface PageOptions {
+  data?: Record<string, unknown>;
+  [hook: string]: unknown;
+}
+
+interface PageInstance {
+  route: string;
+  onLoad(query: Record<string, string>): void;
+  onShow(): void;
+  onReady(): void;
+}
+
+interface Globals {
+  wx: Record<string, unknown>;
+  App: (options: Record<string, unknown>) => void;
+  getApp: () => Record<string, unknown>;
+  getCurrentPages: () => unknown[];
+  Page: (options: PageOptions) => void;
+  Component: (options: Record<string, unknown>) => void;
+}
+
+/**
+ * Prepares the globals a compiled Taro weapp needs and that miniprogram-simulate lacks (App, Page as a
+ * component whose `attached` runs the page lifecycle), stubs `wx.cloud`, and starts dist/weapp/app.js.
+ * Returns the calls the pages make, in order.
+ */
+export function startWeapp(answer: CloudAnswer, route: string): CloudCall[] {
+  const globals = global as unknown as Globals;
+  const calls: CloudCall[] = [];
+  let appOptions: Record<string, unknown> = {};
+  const pages: unknown[] = [];
+
+  // Chunks queued by an earlier start would otherwise run against this start's fresh runtime.
+  delete globals.wx.webpackJsonp;
+  globals.wx.cloud = {
+    init: () => undefined,
+    callFunction: async ({ name, data }: { name: string; data: { action: string; data: unknown } }) => {
+      calls.push({ name, action: data.action, data: data.data });
+      return { result: answer(name, data.action, data.data), errMsg: 'cloud.callFunction:ok' };
+    },
+  };
+  globals.App = (options) => {
+    appOptions = options;
+  };
+  globals.getApp = () => appOptions;
+  globals.getCurrentPages = () => pages;
+  globals.Page = (options) => {
+    const methods: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(options)) {
+      if (typeof value === 'function') methods[key] = value;
+    }
+    globals.Component({
+      data: options.data,
+      methods,
+      lifetimes: {
+        attached(this: PageInstance) {
+          this.route = route;
+          pages.push(this);
+          this.onLoad({});
+          this.onShow();
+          this.onReady();
+        },
+      },
+    });
+  };
+
+  jest.requireActual(path.join(distRoot, 'app.js'));
+  (appOptions.onLaunch as (options: Record<string, unknown>) => void).call(appOptions, { path: route, query: {} });
+  return calls;
+}
+
+export type RenderedPage = ReturnType<typeof simulate.render>;
+
+/** Loads and attaches a compiled page, then waits for its first requests and renders to settle. */
+export async function renderPage(route: string): Promise<RenderedPage> {
+  const id = simulate.load(path.join(distRoot, route), { rootPath: distRoot, compiler: 'official' });
+  const page = simulate.render(id);
+  const parent = document.createElement('parent-wrapper');
+  page.attach(parent);
+  await settle();
+  return page;
+}
+
+export function textOf(page: RenderedPage): string {
+  return ((page.dom as HTMLElement).textContent ?? '').replace(/\s+/g, ' ');
+}
+
+/** Taps the first element carrying `className`, the way a finger would: through the component tree. */
+export async function tap(page: RenderedPage, className: string): Promise<void> {
+  const target = page.querySelector(`.${className}`);
+  if (!target) throw new Error(`nothing with class ${className} on the page`);
+  target.dispatchEvent('tap');
+  await settle();
+}
+
+export async function settle(): Promise<void> {
+  await simulate.sleep(150);
+}
