@@ -60,12 +60,12 @@ export function defineFunction<F extends FunctionName>(name: F, actions: Actions
   const schemas = contract[name] as Record<string, unknown>;
 
   async function handle(event: unknown, invocation: Invocation): Promise<InvocationResult> {
-    const anonymousRole = invocation.openId === null ? 'anonymous' : 'member';
+    const unprivilegedRole = invocation.openId === null ? 'anonymous' : 'member';
     // WeChat adds `userInfo` (and more) to events; only `action` and `data` are read, never an identity.
-    if (!isPlainObject(event)) return { reply: failure(new AppError('VALIDATION_FAILED')), role: anonymousRole };
+    if (!isPlainObject(event)) return { reply: failure(new AppError('VALIDATION_FAILED')), role: unprivilegedRole };
     const actionName = event.action;
     if (typeof actionName !== 'string' || !hasOwn(actions, actionName) || !hasOwn(schemas, actionName)) {
-      return { reply: failure(new AppError('UNKNOWN_ACTION')), role: anonymousRole };
+      return { reply: failure(new AppError('UNKNOWN_ACTION')), role: unprivilegedRole };
     }
     const action = actions[actionName as ActionName<F>] as ActionDefinition<F, ActionName<F>>;
     const ctx = new InvocationContext(name, actionName, invocation.openId, invocation.now, openRepositories(invocation.db));
