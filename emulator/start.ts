@@ -4,6 +4,7 @@ import tcb from '@cloudbase/node-sdk';
 import { buildFunctions } from '../scripts/build-functions';
 import { ensureAppBuilt } from '../scripts/app-build';
 import indexes from '../cloudfunctions/database/indexes.json';
+import type { IndexDeclarations } from './db';
 import { startHost } from './host/host';
 import { seedDemoData } from './seed/seed';
 import { localSettings } from './settings';
@@ -22,7 +23,7 @@ async function main() {
   const root = path.resolve(__dirname, '..');
   const host = await startHost({
     ...settings,
-    indexes,
+    indexes: indexes as IndexDeclarations,
     functionsDir: path.join(root, 'dist/cloudfunctions'),
     h5Dir: path.join(root, 'dist/h5'),
   });

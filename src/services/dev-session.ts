@@ -12,7 +12,9 @@ export interface Persona {
 
 export async function listPersonas(): Promise<Persona[]> {
   const response = await request('/dev/personas', { method: 'GET' });
-  return (await response.json()) as Persona[];
+  // The brief's host answers a bare array; the local host wraps it as { personas }.
+  const body = (await response.json()) as Persona[] | { personas: Persona[] };
+  return Array.isArray(body) ? body : body.personas;
 }
 
 export async function signInAs(personaId: string): Promise<void> {

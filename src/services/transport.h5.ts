@@ -16,12 +16,18 @@ export async function send(fn: string, action: string, data: unknown): Promise<R
     clearToken();
     return signedOut();
   }
+  let reply: Reply<unknown>;
   try {
-    return (await response.json()) as Reply<unknown>;
+    reply = (await response.json()) as Reply<unknown>;
   } catch {
     // A proxy error page or an empty body: the host answered, but not with a Reply.
     return { ok: false, code: 'INTERNAL', message: errorMessages.INTERNAL };
   }
+  if (!reply.ok && reply.code === 'UNAUTHENTICATED') {
+    clearToken();
+    return signedOut();
+  }
+  return reply;
 }
 
 function signedOut(): Reply<unknown> {

@@ -1,13 +1,8 @@
 import type { OrgNode } from '../../cloudfunctions/shared/contract/orgs';
 import { type OrgKind, orgKinds } from '../../cloudfunctions/shared/contract/vocabulary';
 
-export interface PlacedOrg {
-  org: OrgNode;
-  depth: number;
-}
-
 /** Parents before their children, siblings in the order the server sent them. */
-export function orderByTree(orgs: OrgNode[]): PlacedOrg[] {
+export function orderByTree(orgs: OrgNode[]): OrgNode[] {
   const known = new Set(orgs.map((org) => org.id));
   const children = new Map<string | null, OrgNode[]>();
   for (const org of orgs) {
@@ -15,14 +10,14 @@ export function orderByTree(orgs: OrgNode[]): PlacedOrg[] {
     const parent = org.parentId !== null && known.has(org.parentId) ? org.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), org]);
   }
-  const placed: PlacedOrg[] = [];
-  const visit = (parentId: string | null, depth: number) => {
+  const placed: OrgNode[] = [];
+  const visit = (parentId: string | null) => {
     for (const org of children.get(parentId) ?? []) {
-      placed.push({ org, depth });
-      visit(org.id, depth + 1);
+      placed.push(org);
+      visit(org.id);
     }
   };
-  visit(null, 0);
+  visit(null);
   return placed;
 }
 

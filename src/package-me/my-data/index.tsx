@@ -68,7 +68,7 @@ export default function MyDataPage() {
         ))
       )}
 
-      <Text className="my-data__note">如需删除这些资料，可在「我的」页面选择“注销账号”。活动统计只保留不含个人信息的汇总数字。</Text>
+      <Text className="my-data__note">如需删除这些资料，可在「我的」页面选择“注销账号”。</Text>
     </View>
   );
 }

@@ -90,7 +90,7 @@ export default function OrgDetailPage() {
   const leave = async () => {
     const { confirm } = await Taro.showModal({
       title: '退出组织',
-      content: `确定退出“${org.name}”吗？退出后将不再收到它的活动通知。`,
+      content: `确定退出“${org.name}”吗？退出后可随时重新加入。`,
       confirmText: '退出',
       confirmColor: '#C8102E',
     });

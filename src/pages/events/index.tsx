@@ -33,7 +33,7 @@ export default function EventsPage() {
   const orgOptions = useMemo(
     () => [
       allOrgs,
-      ...orderByTree(tree.data?.orgs ?? []).map(({ org, depth }) => ({ id: org.id, label: `${'　'.repeat(depth)}${org.name}` })),
+      ...orderByTree(tree.data?.orgs ?? []).map((org) => ({ id: org.id, label: org.name })),
     ],
     [tree.data],
   );
@@ -88,7 +88,7 @@ export default function EventsPage() {
             onChange={(event) => setOrgId(orgOptions[Number(event.detail.value)]?.id ?? '')}
           >
             <View className={`events__picker${orgId ? ' events__picker--set' : ''}`}>
-              <Text className="events__picker-text">{orgOptions[orgIndex].label.trim()}</Text>
+              <Text className="events__picker-text">{orgOptions[orgIndex].label}</Text>
               <Text className="events__picker-caret">▾</Text>
             </View>
           </Picker>
