@@ -53,7 +53,8 @@ describe('inserts', () => {
   test('server dates are the server clock (plus offset) and dates round-trip', async () => {
     const before = Date.now();
     const local = new Date('2026-03-04T05:06:07.089Z');
-    const { id } = await target.db.collection(things).add({ at: target.db.serverDate(), later: target.db.serverDate({ offset: 60_000 }), local });
+    const added = await target.db.collection(things).add({ at: target.db.serverDate(), later: target.db.serverDate({ offset: 60_000 }), local });
+    const id = String(added.id);
     const doc = (await one(id)) as { at: Date; later: Date; local: Date };
     expect(doc.at).toBeInstanceOf(Date);
     expect(doc.at.getTime()).toBeGreaterThanOrEqual(before - 1000);
