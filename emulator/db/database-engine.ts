@@ -3,6 +3,7 @@ import { isEqual, setValue } from 'mingo/util';
 import { decodeDocument, type Doc, documentKey, encodeDocument, generateDocumentId } from './document-codec';
 import { DatabaseError, duplicateKey, invalidParam, transactionConflict } from './errors';
 import { pushDownFilter, type SortSpec, sqlOrderBy } from './query-plan';
+import { applySimpleUpdate } from './simple-update';
 import type { CollectionTable, SqliteStore } from './sqlite-store';
 import { Transaction, TransactionRegistry } from './transactions';
 
@@ -140,9 +141,13 @@ function modifyDocument(current: Match, modification: Modification): Doc | undef
     throw new DatabaseError('DATABASE_REQUEST_FAILED', "Performing an update on the path '_id' would modify the immutable field '_id'");
   }
   const next = decodeDocument(current.text);
-  checkArithmetic(next, modification.modifier);
-  const changed = mingoCall(() => applyUpdate(next, modification.modifier, undefined, undefined, { cloneMode: 'deep' }));
-  return changed.length > 0 ? next : undefined;
+  return applyModifier(next, modification.modifier) ? next : undefined;
+}
+
+/** Applies update operators in place; answers whether anything changed. */
+function applyModifier(doc: Doc, modifier: Doc): boolean {
+  checkArithmetic(doc, modifier);
+  return applySimpleUpdate(doc, modifier) ?? mingoCall(() => applyUpdate(doc, modifier, undefined, undefined, { cloneMode: 'deep' })).length > 0;
 }
 
 /** The document an upsert inserts: the query's equality fields, then the update (MongoDB's upsert rule). */
@@ -157,9 +162,8 @@ function upsertDocument(filter: Doc, modification: Modification): Doc {
       if (!isOperatorObject(condition)) setValue(doc, field, condition);
       else if ('$eq' in condition) setValue(doc, field, condition.$eq);
     }
-    if (modification.setOnInsert) mingoCall(() => applyUpdate(doc, { $set: modification.setOnInsert }));
-    checkArithmetic(doc, modification.modifier);
-    if (Object.keys(modification.modifier).length) mingoCall(() => applyUpdate(doc, modification.modifier, undefined, undefined, { cloneMode: 'deep' }));
+    if (modification.setOnInsert) applyModifier(doc, { $set: modification.setOnInsert });
+    if (Object.keys(modification.modifier).length) applyModifier(doc, modification.modifier);
   }
   const filterId = filter._id;
   const id = typeof filterId === 'string' || typeof filterId === 'number' ? filterId : (doc._id ?? generateDocumentId());
