@@ -153,10 +153,15 @@ export async function startEmulatorServer(
     if (path === '/admin' || path.startsWith('/admin/')) emulator.handle(req, res);
     else sendJson(res, 404, { code: 'INVALID_ACTION', message: `no such path: ${path}`, requestId: newRequestId() });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', resolve);
+    });
+  } catch (error) {
+    emulator.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     emulator,

@@ -7,8 +7,11 @@ export interface Badge {
   tone: Tone;
 }
 
-/** "剩余 12 席", "已满", or "候补 3 人" once anyone waits. */
-export function seatsBadge(event: Pick<EventSummary, 'capacity' | 'seatsTaken' | 'waitlistCount'>): Badge {
+/** "剩余 12 席", "已满", or "候补 3 人" once anyone waits; a cancelled event offers no seats. */
+export function seatsBadge(event: Pick<EventSummary, 'status' | 'capacity' | 'seatsTaken' | 'waitlistCount'>): Badge {
+  if (event.status === 'cancelled') {
+    return { text: '活动已取消', tone: 'muted' };
+  }
   if (event.waitlistCount > 0) {
     return { text: `候补 ${event.waitlistCount} 人`, tone: 'warning' };
   }

@@ -75,6 +75,7 @@ describe('event badges', () => {
     expect(seatsBadge({ ...event, seatsTaken: 37 })).toEqual({ text: '剩余 3 席', tone: 'brand' });
     expect(seatsBadge({ ...event, seatsTaken: 40 })).toEqual({ text: '已满', tone: 'muted' });
     expect(seatsBadge({ ...event, seatsTaken: 40, waitlistCount: 5 })).toEqual({ text: '候补 5 人', tone: 'warning' });
+    expect(seatsBadge({ ...event, status: 'cancelled' })).toEqual({ text: '活动已取消', tone: 'muted' });
   });
 
   it('tells where the event stands at a given moment', () => {
