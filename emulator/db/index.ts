@@ -36,8 +36,12 @@ export interface DatabaseEmulator {
 /** Larger bodies are refused, as CloudBase refuses oversized requests. */
 const maxBodyBytes = 16 * 1024 * 1024;
 
+const requestIdPrefix = randomBytes(8).toString('hex');
+let requestSequence = 0;
+
+/** 32 hex characters like CloudBase's request ids; a counter, since one is made per request. */
 function newRequestId(): string {
-  return randomBytes(16).toString('hex');
+  return requestIdPrefix + (++requestSequence).toString(16).padStart(16, '0');
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

@@ -167,6 +167,26 @@ describe('error replies', () => {
   });
 });
 
+describe('the older per-document transaction actions', () => {
+  test('getInTransaction, updateDocInTransaction and deleteDocInTransaction answer EJSON text at the top level', async () => {
+    const started = (await rawRequest({ action: 'database.startTransaction' })).reply;
+    const transactionId = started.transactionId as string;
+    expect(transactionId).toMatch(/^[0-9a-f]{32}$/);
+    const inTransaction = (action: string, extra: Record<string, unknown>) =>
+      rawRequest({ action: `database.${action}`, collectionName: 'orgs', transactionId, ...extra }).then(({ reply }) => reply);
+    expect(await inTransaction('updateDocInTransaction', { _id: 'legacy-1', data: '{"n":{"$numberInt":"1"}}', upsert: true })).toMatchObject({
+      updated: '0',
+      upserted: JSON.stringify([{ _id: 'legacy-1' }]),
+    });
+    expect(await inTransaction('updateDocInTransaction', { _id: 'legacy-1', data: '{"$set":{"n":{"$numberInt":"2"}}}' })).toMatchObject({ updated: '1' });
+    expect(JSON.parse((await inTransaction('getInTransaction', { _id: 'legacy-1' })).data as string)).toEqual({ _id: 'legacy-1', n: 2 });
+    expect(await inTransaction('deleteDocInTransaction', { _id: 'legacy-1' })).toMatchObject({ deleted: '1' });
+    expect((await inTransaction('getInTransaction', { _id: 'legacy-1' })).data).toBe('null');
+    expect((await rawRequest({ action: 'database.abortTransaction', transactionId })).reply.code).toBeUndefined();
+    expect((await connect(local).database().collection('orgs').doc('legacy-1').get()).data).toEqual([]);
+  });
+});
+
 describe('request counting', () => {
   test('requests carrying call=<id> are counted per id, and taking the count clears it', async () => {
     const before = local.emulator.requestCount;
