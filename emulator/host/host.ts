@@ -41,6 +41,8 @@ export function loadFunctions(functionsDir: string): Map<string, LocalFunction> 
   if (!existsSync(functionsDir)) return functions;
   for (const name of readdirSync(functionsDir)) {
     const entry = path.join(functionsDir, name, 'index.js');
+    // CloudBase loads a function folder with require(); so does the local host, from the same built folder.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     if (existsSync(entry)) functions.set(name, require(entry) as LocalFunction);
   }
   return functions;
