@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { privacyNoticeVersion, sectors, type Sector } from './vocabulary';
 import { emptyInput, type Instant, type RoleGrant } from './common';
-
-const mobileSchema = z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号码');
+import { mobilePattern, profileLimits, profileMessages } from './profile-rules';
 
 export const profileInput = z.strictObject({
-  name: z.string().trim().min(1, '请填写姓名').max(20, '姓名不能超过20个字'),
-  mobile: mobileSchema,
+  name: z.string().trim().min(1, profileMessages.nameRequired).max(profileLimits.name, profileMessages.nameTooLong),
+  mobile: z.string().regex(mobilePattern, profileMessages.mobileInvalid),
   sector: z.enum(sectors),
-  employer: z.string().trim().max(60, '单位名称不能超过60个字').default(''),
-  title: z.string().trim().max(30, '职务不能超过30个字').default(''),
+  employer: z.string().trim().max(profileLimits.employer, profileMessages.employerTooLong).default(''),
+  title: z.string().trim().max(profileLimits.title, profileMessages.titleTooLong).default(''),
 });
 export type ProfileInput = z.input<typeof profileInput>;
 
