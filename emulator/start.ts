@@ -37,6 +37,7 @@ async function main() {
     `  functions:     POST ${host.url}/api/<function>  {"action": "...", "data": {...}}`,
     `  CloudBase API: serviceUrl ${host.url}/admin  env=${settings.env} secretId=${settings.secretId} secretKey=${settings.secretKey}`,
     `  database:      ${settings.databaseFile}${seeded ? ' (demo data seeded)' : ''}`,
+    `  file storage:  ${path.join(path.dirname(settings.databaseFile), 'storage')}  (files at ${host.url}/storage/${host.storage.bucket}/...)`,
     '  Ctrl+C stops; `npm start -- --reset` wipes and reseeds.',
     '',
   ].join('\n'));

@@ -2,7 +2,7 @@ import { Aggregator, Query, update as applyUpdate } from 'mingo';
 import { isEqual, setValue } from 'mingo/util';
 import { decodeDocument, type Doc, documentKey, encodeDocument, generateDocumentId } from './document-codec';
 import { DatabaseError, duplicateKey, invalidParam, transactionConflict } from './errors';
-import { pushDownFilter, type SortSpec, sqlOrderBy } from './query-plan';
+import { planCount, planQuery, type QueryPlan, type SortSpec } from './query-plan';
 import { applySimpleUpdate } from './simple-update';
 import type { CollectionTable, SqliteStore } from './sqlite-store';
 import { Transaction, TransactionRegistry } from './transactions';
@@ -203,9 +203,16 @@ export class DatabaseEngine {
 
   count(collection: string, filter: Doc): number {
     const table = this.store.collection(collection);
-    const pushed = pushDownFilter(table, filter);
-    if (pushed.exact) return table.count(pushed.clauses.join(' AND '), pushed.params);
+    const plan = planCount(table, filter);
+    if (plan.exact) return table.number(plan.sql, plan.params);
     return this.committedMatches(table, filter, { sort: [], skip: 0, limit: undefined }).length;
+  }
+
+  /** The statement a read would run and SQLite's plan for it, step by step (for tests and tuning). */
+  explain(collection: string, filter: Doc, options: ReadOptions): { plan: QueryPlan; steps: string[] } {
+    const table = this.store.collection(collection);
+    const plan = planQuery(table, filter, options.sort, { limit: options.limit, skip: options.skip });
+    return { plan, steps: table.explain(plan.sql, plan.params) };
   }
 
   insert(collection: string, docs: Doc[], transaction?: Transaction): unknown[] {
@@ -336,27 +343,41 @@ export class DatabaseEngine {
   }
 
   private committedMatches(table: CollectionTable, filter: Doc, options: ReadOptions): Match[] {
-    const pushed = pushDownFilter(table, filter);
-    const where = pushed.clauses.join(' AND ');
-    const query = pushed.exact ? undefined : compileFilter(filter);
-    const orderBy = options.sort.length ? sqlOrderBy(table, options.sort) : '';
+    const got = this.committedMatchesReal(table, filter, options);
+    if (process.env.DEBUG_PLAN) {
+      const all: Match[] = [];
+      for (const row of table.rows(`SELECT id AS key, version, data AS text FROM ${table.sqlName}`, [])) all.push(new Match(row.key, row.version, row.text));
+      const q = compileFilter(filter);
+      const expected = this.page(this.sortInMemory(all.filter((m) => q.test(m.doc)), options.sort), options).map((m) => m.key);
+      const actual = got.map((m) => m.key);
+      if (options.sort.length === 0) { expected.sort(); actual.sort(); }
+      if ((options.sort.length > 0 || options.limit === undefined) && JSON.stringify(expected) !== JSON.stringify(actual)) {
+        const plan = planQuery(table, filter, options.sort, { limit: options.limit, skip: options.skip });
+        console.error('PLAN MISMATCH', table.name, encodeDocument(filter), JSON.stringify(options), '\n', plan.sql, JSON.stringify(plan.params), '\nexpected', expected, '\nactual', actual);
+      }
+    }
+    return got;
+  }
+
+  private committedMatchesReal(table: CollectionTable, filter: Doc, options: ReadOptions): Match[] {
+    const plan = planQuery(table, filter, options.sort, { limit: options.limit, skip: options.skip });
+    const query = plan.exact ? undefined : compileFilter(filter);
     const matches: Match[] = [];
-    if (orderBy === undefined) {
-      for (const row of table.select(where, pushed.params, '')) {
+    if (!plan.sorted) {
+      for (const row of table.rows(plan.sql, plan.params)) {
         const match = new Match(row.key, row.version, row.text);
         if (!query || query.test(match.doc)) matches.push(match);
       }
       return this.page(this.sortInMemory(matches, options.sort), options);
     }
-    if (!query) {
-      const page = options.limit === undefined ? undefined : { limit: options.limit, offset: options.skip };
-      for (const row of table.select(where, pushed.params, orderBy, page)) matches.push(new Match(row.key, row.version, row.text));
-      return page ? matches : matches.slice(options.skip);
+    if (plan.paged || (!query && options.limit === undefined)) {
+      for (const row of table.rows(plan.sql, plan.params)) matches.push(new Match(row.key, row.version, row.text));
+      return plan.paged ? matches : matches.slice(options.skip);
     }
     let skipped = 0;
-    for (const row of table.select(where, pushed.params, orderBy)) {
+    for (const row of table.rows(plan.sql, plan.params)) {
       const match = new Match(row.key, row.version, row.text);
-      if (!query.test(match.doc)) continue;
+      if (query && !query.test(match.doc)) continue;
       if (skipped < options.skip) skipped++;
       else matches.push(match);
       if (options.limit !== undefined && matches.length >= options.limit) break;

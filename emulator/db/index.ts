@@ -19,6 +19,17 @@ export interface DatabaseEmulatorOptions {
   secretId: string;
   secretKey: string;
   indexes?: IndexDeclarations;
+  /** Another CloudBase service behind the same endpoint and signature check (file storage). */
+  extension?: EmulatorExtension;
+}
+
+/** A service served beside the database: its `/admin` actions, its own paths, and its share of `reset()`. */
+export interface EmulatorExtension {
+  /** Answers an action after the signature and env checks, or undefined when the action is not its own. */
+  serveAction(params: Record<string, unknown>, req: http.IncomingMessage): Record<string, unknown> | undefined;
+  /** Serves a request outside /admin; false when the path is not its own. */
+  handleRequest(req: http.IncomingMessage, res: http.ServerResponse): boolean;
+  reset(): void;
 }
 
 export interface DatabaseEmulator {
@@ -106,7 +117,7 @@ export function createDatabaseEmulator(options: DatabaseEmulatorOptions): Databa
     if (env !== options.env || params.envName !== options.env) {
       throw new DatabaseError('INVALID_ENV', `this emulator serves env ${options.env}; the request names ${String(params.envName || env || 'none')}`);
     }
-    return runAction({ engine, store, now: Date.now() }, params);
+    return options.extension?.serveAction(params, req) ?? runAction({ engine, store, now: Date.now() }, params);
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -140,6 +151,7 @@ export function createDatabaseEmulator(options: DatabaseEmulatorOptions): Databa
     reset() {
       engine.transactions.clear();
       store.reset();
+      options.extension?.reset();
     },
     close() {
       store.close();
@@ -147,7 +159,7 @@ export function createDatabaseEmulator(options: DatabaseEmulatorOptions): Databa
   };
 }
 
-/** A standalone server for tests: listens on 127.0.0.1 (port 0 = random), serves `handle` on /admin. */
+/** A standalone server for tests: listens on 127.0.0.1 (port 0 = random), serves `handle` on /admin and the extension's paths. */
 export async function startEmulatorServer(
   options: DatabaseEmulatorOptions & { port?: number },
 ): Promise<{ emulator: DatabaseEmulator; serviceUrl: string; close(): Promise<void> }> {
@@ -155,7 +167,7 @@ export async function startEmulatorServer(
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/admin' || path.startsWith('/admin/')) emulator.handle(req, res);
-    else sendJson(res, 404, { code: 'INVALID_ACTION', message: `no such path: ${path}`, requestId: newRequestId() });
+    else if (!options.extension?.handleRequest(req, res)) sendJson(res, 404, { code: 'INVALID_ACTION', message: `no such path: ${path}`, requestId: newRequestId() });
   });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -1,162 +1,494 @@
 import { type Doc, storedDateText } from './document-codec';
-import { type CollectionTable, jsonPath } from './sqlite-store';
-
-/**
- * What SQL can decide of a MongoDB-style filter. `clauses` select a superset of the matching rows; when
- * `exact`, they select exactly the matching rows and the filter need not be evaluated again in JavaScript.
- */
-export interface SqlFilter {
-  clauses: string[];
-  params: unknown[];
-  exact: boolean;
-}
+import { type PathShape, sortsInSql, type ValueKind } from './path-shapes';
+import { type CollectionTable, quoteLiteral, jsonPath, type TableIndex } from './sqlite-store';
 
 export type SortSpec = [field: string, direction: 1 | -1][];
 
-interface SqlOperand {
-  value: unknown;
-  /** Equality on this value in SQL means equality in MongoDB (strings: yes; numbers also match booleans). */
-  exactEquality: boolean;
+/** A statement over the collection's rows (`key, version, text`, or a count) and what it decides. */
+export interface QueryPlan {
+  sql: string;
+  params: unknown[];
+  /** The SQL selects exactly the documents the filter matches; otherwise a superset that mingo must test. */
+  exact: boolean;
+  /** Rows come in the requested order; otherwise the caller sorts in memory. */
+  sorted: boolean;
+  /** LIMIT and OFFSET are in the SQL: only when it is exact and sorted. */
+  paged: boolean;
 }
 
-/**
- * Turns the SQL-comparable part of a value into a parameter: json_extract yields numbers, text, 1/0 for
- * booleans and the stored JSON text for objects, where dates read `{"$date":"<ISO>"}`.
- */
-function sqlOperand(value: unknown): SqlOperand | undefined {
-  if (typeof value === 'string') return { value, exactEquality: true };
-  if (typeof value === 'number' && Number.isFinite(value)) return { value, exactEquality: false };
-  if (typeof value === 'boolean') return { value: value ? 1 : 0, exactEquality: false };
+/** A query value SQL can compare: its kind and the parameter json_extract results are compared with. */
+interface Operand {
+  kind: 'string' | 'number' | 'boolean' | 'date' | 'null';
+  value: string | number | null;
+}
+
+type Comparison = 'eq' | 'gt' | 'gte' | 'lt' | 'lte';
+
+/** A filter as a tree of conditions SQL may express; `opaque` is anything only mingo decides. */
+type Condition =
+  | { type: 'and' | 'or' | 'nor'; children: Condition[] }
+  | { type: 'not'; child: Condition }
+  | { type: 'compare'; field: string; op: Comparison; operand: Operand }
+  | { type: 'in'; field: string; operands: Operand[] }
+  | { type: 'exists'; field: string; exists: boolean }
+  | { type: 'opaque' };
+
+const comparisons: Record<string, Comparison> = { $eq: 'eq', $gt: 'gt', $gte: 'gte', $lt: 'lt', $lte: 'lte' };
+const sqlComparisons: Record<Comparison, string> = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' };
+
+/** Dates are stored as `{"$date":"<ISO>"}`; these bound every such text and nothing that is not one. */
+const dateTextLow = '{"$date":"';
+const dateTextHigh = '{"$date":"~';
+
+function operandOf(value: unknown): Operand | undefined {
+  if (value === null) return { kind: 'null', value: null };
+  if (typeof value === 'string') return { kind: 'string', value };
+  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : undefined;
+  if (typeof value === 'boolean') return { kind: 'boolean', value: value ? 1 : 0 };
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     const text = storedDateText(value);
-    return typeof text === 'string' ? { value: JSON.stringify({ $date: text }), exactEquality: false } : undefined;
+    return typeof text === 'string' ? { kind: 'date', value: JSON.stringify({ $date: text }) } : undefined;
   }
   return undefined;
 }
 
+function isPlainObject(value: unknown): value is Doc {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof RegExp) && !('_bsontype' in value);
+}
+
 function isOperatorObject(value: unknown): value is Doc {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date || value instanceof RegExp) return false;
+  if (!isPlainObject(value)) return false;
   const keys = Object.keys(value);
   return keys.length > 0 && keys.every((key) => key.startsWith('$'));
 }
 
-const rangeOperators: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
+const opaque: Condition = { type: 'opaque' };
 
-/**
- * Pushes equality, `$in` and range conditions on `_id` and on declared-index fields down to SQL, through the
- * same expressions the indexes are built on, so SQLite answers from the index. Top-level fields and `$and`
- * branches only; `$or`, `$nor`, negations, regexes and the like are left to mingo. A field that holds
- * arrays ("contains" semantics) is matched with `json_each` when it is a top-level field: that scans the
- * collection inside SQLite, but no document is parsed in JavaScript that cannot match.
- */
-export function pushDownFilter(table: CollectionTable, filter: Doc): SqlFilter {
-  const result: SqlFilter = { clauses: [], params: [], exact: true };
-  const visit = (conditions: Doc) => {
-    for (const [field, condition] of Object.entries(conditions)) {
-      if (field === '$and' && Array.isArray(condition)) {
-        for (const branch of condition) {
-          if (branch !== null && typeof branch === 'object' && !Array.isArray(branch)) visit(branch as Doc);
-          else result.exact = false;
-        }
-      } else if (field.startsWith('$') || !pushDownField(table, field, condition, result)) {
-        result.exact = false;
-      }
-    }
-  };
-  visit(filter);
-  return result;
-}
-
-/** Adds the clauses for one field; answers whether they decide the whole condition exactly. */
-function pushDownField(table: CollectionTable, field: string, condition: unknown, out: SqlFilter): boolean {
-  const isId = field === '_id';
-  const expression = isId ? 'id' : table.indexExpression(field);
-  if (!expression) return false;
-  const multikey = !isId && table.isMultikey(field);
-  if (multikey && field.includes('.')) return false;
-  const operators = isOperatorObject(condition) ? condition : { $eq: condition };
-  let exact = true;
-  for (const [operator, operand] of Object.entries(operators)) {
-    if (operator === '$eq') {
-      exact = pushDownEquality(expression, field, operand, isId, multikey, out) && exact;
-    } else if (operator === '$in' && Array.isArray(operand)) {
-      exact = pushDownIn(expression, field, operand, isId, multikey, out) && exact;
-    } else if (operator in rangeOperators && !multikey) {
-      const sql = sqlOperand(operand);
-      if (sql && (!isId || typeof operand === 'string')) {
-        out.clauses.push(`${expression} ${rangeOperators[operator]} ?`);
-        out.params.push(sql.value);
-      }
-      // SQL compares across types (numbers < text); MongoDB only within one, so mingo still decides.
-      exact = false;
+function parseFilter(filter: Doc): Condition {
+  const children: Condition[] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '$and' || key === '$or' || key === '$nor') {
+      if (!Array.isArray(value) || value.length === 0 || !value.every(isPlainObject)) children.push(opaque);
+      else children.push({ type: key.slice(1) as 'and' | 'or' | 'nor', children: value.map((branch) => parseFilter(branch)) });
+    } else if (key.startsWith('$')) {
+      children.push(opaque);
     } else {
-      exact = false;
+      children.push(parseField(key, value));
     }
   }
-  return exact;
+  return { type: 'and', children };
 }
 
-function eachValueClause(field: string, test: string): string {
-  return `EXISTS (SELECT 1 FROM json_each(data, '${jsonPath(field).replace(/'/g, "''")}') WHERE value ${test})`;
+function parseField(field: string, condition: unknown): Condition {
+  if (!isOperatorObject(condition)) return parseOperator(field, '$eq', condition);
+  return { type: 'and', children: Object.entries(condition).map(([operator, operand]) => parseOperator(field, operator, operand)) };
 }
 
-function pushDownEquality(expression: string, field: string, operand: unknown, isId: boolean, multikey: boolean, out: SqlFilter): boolean {
-  if (isId) {
-    if (typeof operand !== 'string') return false;
-    out.clauses.push('id = ?');
-    out.params.push(operand);
-    return true;
+function parseOperator(field: string, operator: string, operand: unknown): Condition {
+  const op = comparisons[operator];
+  if (op) {
+    const value = operandOf(operand);
+    return value && (op === 'eq' || value.kind !== 'null') ? { type: 'compare', field, op, operand: value } : opaque;
   }
-  if (operand === null && !multikey && !expression.startsWith('ifnull(')) {
-    out.clauses.push(`${expression} IS NULL`);
-    return false;
+  switch (operator) {
+    case '$ne':
+      return { type: 'not', child: parseOperator(field, '$eq', operand) };
+    case '$in':
+    case '$nin': {
+      const operands = Array.isArray(operand) ? operand.map(operandOf) : [undefined];
+      if (operands.some((value) => value === undefined)) return opaque;
+      const inList: Condition = { type: 'in', field, operands: operands as Operand[] };
+      return operator === '$in' ? inList : { type: 'not', child: inList };
+    }
+    case '$exists':
+      return typeof operand === 'boolean' ? { type: 'exists', field, exists: operand } : opaque;
+    case '$not':
+      return isOperatorObject(operand) ? { type: 'not', child: parseField(field, operand) } : opaque;
+    default:
+      return opaque;
   }
-  const sql = sqlOperand(operand);
-  if (!sql) return false;
-  if (multikey) {
-    // json_each sees dates as their inner ISO text; only plain scalars are matched this way.
-    if (operand instanceof Date) return false;
-    out.clauses.push(eachValueClause(field, '= ?'));
-    out.params.push(sql.value);
-    return false;
-  }
-  out.clauses.push(`${expression} = ?`);
-  out.params.push(sql.value);
-  return sql.exactEquality;
 }
 
-function pushDownIn(expression: string, field: string, operands: unknown[], isId: boolean, multikey: boolean, out: SqlFilter): boolean {
-  if (operands.length === 0) {
-    out.clauses.push('0');
-    return true;
+/** One conjunct of the WHERE clause. `rank` orders them: index columns first, then row values, then type checks. */
+interface Term {
+  sql: string;
+  params: unknown[];
+  rank: number;
+}
+
+/** A condition in SQL: `terms` are ANDed (none = always true); `exact` when they decide it alone. */
+interface Rendered {
+  terms: Term[];
+  exact: boolean;
+}
+
+const rankIndexed = 0;
+const rankRow = 1;
+const rankCheck = 2;
+
+function conjunction(terms: Term[]): Term {
+  if (terms.length === 1) return terms[0];
+  return { sql: terms.map((term) => `(${term.sql})`).join(' AND '), params: terms.flatMap((term) => term.params), rank: Math.max(...terms.map((term) => term.rank)) };
+}
+
+const never: Rendered = { terms: [{ sql: '0', params: [], rank: rankIndexed }], exact: true };
+
+/**
+ * What SQL can say about one comparison on a stored value (`value`, its `json_type` in `type`) given the kinds the
+ * path has held: value terms that an index can answer, and the type check MongoDB's comparison rules need (a
+ * comparison only matches values of its own type; json_extract gives booleans as 0/1 and objects as JSON text).
+ * Undefined when SQL cannot decide it exactly.
+ */
+function comparisonSql(value: string, type: string, kinds: Set<ValueKind>, op: Comparison, operand: Operand): { values: string[]; params: unknown[]; check?: string } | undefined {
+  const has = (...wanted: ValueKind[]) => wanted.some((kind) => kinds.has(kind));
+  const compare = `${value} ${sqlComparisons[op]} ?`;
+  const ascending = op === 'gt' || op === 'gte';
+  switch (operand.kind) {
+    case 'null':
+      return { values: [`${value} IS NULL`], params: [] };
+    case 'string': {
+      const text = operand.value as string;
+      const needsCheck = op === 'eq'
+        ? /^[[{]/.test(text) && has('object', 'date', 'special', 'array')
+        : ascending ? has('object', 'date', 'special', 'array') : has('number', 'boolean', 'object', 'date', 'special', 'array');
+      return { values: [compare], params: [text], check: needsCheck ? `${type} = 'text'` : undefined };
+    }
+    case 'number': {
+      if (kinds.has('special')) return undefined;
+      const number = operand.value as number;
+      const needsCheck = op === 'eq' ? has('boolean') && (number === 0 || number === 1) : ascending ? has('boolean', 'string', 'date', 'object', 'array') : has('boolean');
+      return { values: [compare], params: [number], check: needsCheck ? `${type} IN ('integer', 'real')` : undefined };
+    }
+    case 'boolean':
+      if (op !== 'eq') return undefined;
+      return { values: [compare], params: [operand.value], check: has('number') ? `${type} IN ('true', 'false')` : undefined };
+    case 'date': {
+      if (op !== 'eq' && kinds.has('special')) return undefined;
+      const check = has('string') ? `${type} = 'object'` : undefined;
+      // Other kinds whose json_extract value falls on the same side are kept out by a bound an index can check.
+      if (op === 'eq' || !(ascending ? has('string', 'object', 'array') : has('number', 'boolean', 'string', 'object', 'array'))) {
+        return { values: [compare], params: [operand.value], check };
+      }
+      const bound = ascending ? `${value} < ?` : `${value} >= ?`;
+      return { values: [compare, bound], params: [operand.value, ascending ? dateTextHigh : dateTextLow], check };
+    }
   }
-  if (isId) {
-    if (!operands.every((operand) => typeof operand === 'string')) return false;
-    out.clauses.push(`id IN (${operands.map(() => '?').join(', ')})`);
-    out.params.push(...operands);
-    return true;
-  }
-  const sql = operands.map((operand) => (operand instanceof Date && multikey ? undefined : sqlOperand(operand)));
-  if (sql.some((operand) => operand === undefined)) return false;
-  const placeholders = sql.map(() => '?').join(', ');
-  out.clauses.push(multikey ? eachValueClause(field, `IN (${placeholders})`) : `${expression} IN (${placeholders})`);
-  out.params.push(...sql.map((operand) => operand!.value));
-  return !multikey && sql.every((operand) => operand!.exactEquality);
+}
+
+/** A declared index the planner may read through, with how far it serves the query. */
+interface AccessPath {
+  index: TableIndex;
+  /** Leading keys fixed by an equality. */
+  equalities: number;
+  /** The keys after those give the requested order. */
+  ordered: boolean;
+  /** The next key has a range condition. */
+  ranged: boolean;
+  /** Filtered fields among the keys: conditions SQLite checks in the index, before reading a row. */
+  covered: number;
 }
 
 /**
- * An ORDER BY that yields MongoDB's order, or undefined when only an in-memory sort can: every sort field must
- * be `_id` or a declared-index field that never held an array (MongoDB sorts arrays by their extreme element).
- * Within one type SQLite's order is MongoDB's (numbers, binary UTF-8 strings, dates as fixed-width ISO text,
- * missing and null first); a field mixing types sorts numbers < strings < dates here, as in MongoDB, but
- * booleans among numbers.
+ * Plans a read: which declared index to go through, the WHERE clause, the ORDER BY, LIMIT and OFFSET. Every
+ * condition SQL can decide exactly on any field is pushed down (equality, `$in`, `$nin`, `$ne`, ranges, `$exists`,
+ * `$not`, `$and`, `$or`, `$nor`), with MongoDB's rules: a comparison matches only values of its own type, `null`
+ * matches missing too, a field holding arrays matches when any element does. What the stored shapes make
+ * uncertain, and operators SQL lacks, are left to mingo.
  */
-export function sqlOrderBy(table: CollectionTable, sort: SortSpec): string | undefined {
-  const terms: string[] = [];
-  for (const [field, direction] of sort) {
-    const expression = field === '_id' ? 'id' : table.indexExpression(field);
-    if (!expression || expression.startsWith('ifnull(') || (field !== '_id' && table.isMultikey(field))) return undefined;
-    terms.push(`${expression}${direction === -1 ? ' DESC' : ''}`);
+export function planQuery(table: CollectionTable, filter: Doc, sort: SortSpec, page?: { limit: number | undefined; skip: number }): QueryPlan {
+  return new Planner(table, filter, sort).plan(page);
+}
+
+export function planCount(table: CollectionTable, filter: Doc): QueryPlan {
+  return new Planner(table, filter, []).plan(undefined, true);
+}
+
+class Planner {
+  private readonly condition: Condition;
+  /** Top-level equalities and ranges by field, which decide the access path. */
+  private readonly equalities = new Map<string, Operand>();
+  private readonly ranged = new Set<string>();
+  private readonly filtered = new Set<string>();
+  private access: AccessPath | undefined;
+  /** The top-level equality the side table's k0 answers in a multikey plan. */
+  private sideEquality: Condition | undefined;
+
+  constructor(
+    private readonly table: CollectionTable,
+    filter: Doc,
+    private readonly sort: SortSpec,
+  ) {
+    this.condition = parseFilter(filter);
+    for (const condition of this.conjuncts(this.condition)) {
+      if (condition.type !== 'compare' && condition.type !== 'in') continue;
+      this.filtered.add(condition.field);
+      if (condition.type === 'compare' && condition.op === 'eq') {
+        if (!this.equalities.has(condition.field)) this.equalities.set(condition.field, condition.operand);
+      } else if (this.seekableRange(condition)) {
+        this.ranged.add(condition.field);
+      }
+    }
   }
-  return terms.join(', ');
+
+  /** Whether a range or `$in` renders a plain `key op ?` / `key IN (...)` term that an index on the field can seek. */
+  private seekableRange(condition: Condition & { type: 'compare' | 'in' }): boolean {
+    if (condition.field === '_id') return true;
+    const shape = this.scalarShape(condition.field);
+    const operands = condition.type === 'in' ? condition.operands : [condition.operand];
+    const op = condition.type === 'in' ? 'eq' : condition.op;
+    return shape !== undefined && operands.length > 0 && operands.every((operand) => operand.kind !== 'null' && comparisonSql('v', 't', shape.values, op, operand) !== undefined);
+  }
+
+  plan(page: { limit: number | undefined; skip: number } | undefined, count = false): QueryPlan {
+    this.access = this.chooseAccessPath(count);
+    const multikey = this.access?.index.storage === 'multikey' ? this.access.index : undefined;
+    if (multikey) {
+      const first = multikey.spec.keys[0].field;
+      this.sideEquality = this.conjuncts(this.condition).find((condition) => condition.type === 'compare' && condition.op === 'eq' && condition.field === first);
+    }
+    const rendered = this.render(this.condition, true);
+    const terms = [...rendered.terms].sort((a, b) => a.rank - b.rank);
+    const orderBy = count ? [] : this.orderBy();
+    const sorted = orderBy !== undefined;
+    const paged = !count && rendered.exact && sorted && page?.limit !== undefined;
+    const from = multikey
+      ? `${multikey.sqlName} AS m CROSS JOIN ${this.table.sqlName} AS c ON c.id = m.id`
+      : `${this.table.sqlName} AS c${this.access ? ` INDEXED BY ${this.access.index.sqlName}` : ''}`;
+    const sql = [
+      `SELECT ${count ? 'count(*)' : 'c.id AS key, c.version, c.data AS text'} FROM ${from}`,
+      terms.length ? ` WHERE ${terms.map((term) => term.sql).join(' AND ')}` : '',
+      orderBy?.length ? ` ORDER BY ${orderBy.join(', ')}` : '',
+      paged ? ' LIMIT ? OFFSET ?' : '',
+    ].join('');
+    const params = [...terms.flatMap((term) => term.params), ...(paged ? [page!.limit, page!.skip] : [])];
+    return { sql, params, exact: rendered.exact, sorted, paged };
+  }
+
+  /** The conditions ANDed at the top of the filter, through nested `$and`s. */
+  private conjuncts(condition: Condition): Condition[] {
+    return condition.type === 'and' ? condition.children.flatMap((child) => this.conjuncts(child)) : [condition];
+  }
+
+  /** A field SQL can address as one value per document: tracked, and no array on its path. */
+  private scalarShape(field: string): PathShape | undefined {
+    const shape = this.table.shape(field);
+    return shape && !shape.values.has('array') && !this.table.arrayAbove(field) ? shape : undefined;
+  }
+
+  private sortable(field: string): boolean {
+    if (field === '_id') return true;
+    const shape = this.scalarShape(field);
+    return shape !== undefined && sortsInSql(shape);
+  }
+
+  /** Whether an equality on `field` renders as `key = ?` (or IS NULL) that an index on the field can seek. */
+  private seekableEquality(field: string, operand: Operand | undefined): boolean {
+    if (!operand) return false;
+    if (field === '_id') return operand.kind === 'string';
+    const shape = this.scalarShape(field);
+    return shape !== undefined && comparisonSql('v', 't', shape.values, 'eq', operand) !== undefined;
+  }
+
+  /** Whether an equality on an array field is answered by a side table's k0 alone (no type check needed). */
+  private sideSeekable(field: string, operand: Operand | undefined): boolean {
+    const shape = this.table.shape(field);
+    if (!operand || operand.kind === 'null' || !shape || this.table.arrayAbove(field)) return false;
+    const kinds = new Set([...shape.values, ...shape.elements].filter((kind) => kind !== 'array' || shape.elements.has('array')));
+    return comparisonSql('v', 't', kinds, 'eq', operand)?.check === undefined && comparisonSql('v', 't', kinds, 'eq', operand) !== undefined;
+  }
+
+  /**
+   * The declared index that serves this query best, MongoDB's way: most leading keys fixed by equalities, then
+   * one that yields the requested order (so reading stops at the page's end), then a range on the next key, then
+   * the most filtered fields checked inside the index. None when the filter names an `_id` (its own index wins) or
+   * no index helps.
+   */
+  private chooseAccessPath(count: boolean): AccessPath | undefined {
+    if (this.equalities.has('_id') || this.ranged.has('_id')) return undefined;
+    const wantsOrder = !count && this.sort.length > 0;
+    const candidates: AccessPath[] = [];
+    for (const index of this.table.indexes()) {
+      const keys = index.spec.keys;
+      const multikey = index.storage === 'multikey';
+      if (multikey && !this.sideSeekable(keys[0].field, this.equalities.get(keys[0].field))) continue;
+      const usable = (i: number) => (multikey && i === 0) || keys[i].field === '_id' || this.scalarShape(keys[i].field) !== undefined;
+      let equalities = multikey ? 1 : 0;
+      while (equalities < keys.length && usable(equalities) && this.seekableEquality(keys[equalities].field, this.equalities.get(keys[equalities].field))) equalities++;
+      const order = this.sort.filter(([field]) => !this.isFixed(field));
+      let ordered = order.length > 0 && order.length <= keys.length - equalities;
+      for (let i = 0; ordered && i < order.length; i++) {
+        const key = keys[equalities + i];
+        const [field, direction] = order[i];
+        ordered = key.field === field && usable(equalities + i) && this.sortable(field) && !this.table.isUniqueField(field)
+          && (direction === key.direction) === (order[0][1] === keys[equalities].direction);
+      }
+      const ranged = equalities < keys.length && usable(equalities) && this.ranged.has(keys[equalities].field) && !multikey;
+      const covered = keys.filter((key, i) => usable(i) && this.filtered.has(key.field)).length;
+      if (equalities > 0 || ranged || (wantsOrder && ordered)) candidates.push({ index, equalities, ordered: wantsOrder && ordered, ranged, covered });
+    }
+    const rank = (path: AccessPath) => [path.equalities, Number(path.ordered), Number(path.ranged), path.covered];
+    return candidates.reduce<AccessPath | undefined>((best, candidate) => {
+      if (!best) return candidate;
+      const [a, b] = [rank(candidate), rank(best)];
+      const i = a.findIndex((value, j) => value !== b[j]);
+      return i >= 0 && a[i] > b[i] ? candidate : best;
+    }, undefined);
+  }
+
+  /** A field every match holds the same value in (an equality on a field without arrays): it cannot change the order. */
+  private isFixed(field: string): boolean {
+    return field !== '_id' && this.seekableEquality(field, this.equalities.get(field));
+  }
+
+  /** ORDER BY terms, or undefined when SQL cannot give MongoDB's order (the caller sorts in memory). */
+  private orderBy(): string[] | undefined {
+    const terms: string[] = [];
+    for (const [field, direction] of this.sort) {
+      if (!this.sortable(field)) return undefined;
+      if (this.isFixed(field)) continue;
+      // A unique index keys missing values as a blob that sorts last; the plain value sorts them first, as MongoDB does.
+      const expression = field !== '_id' && this.table.isUniqueField(field) && !this.sideColumn(field)
+        ? `json_extract(c.data, ${quoteLiteral(jsonPath(field))})`
+        : this.valueExpression(field);
+      terms.push(`${expression}${direction === -1 ? ' DESC' : ''}`);
+    }
+    return terms;
+  }
+
+  /** In a multikey plan, the side-table column that holds `field` (k1.. for the index's other keys). */
+  private sideColumn(field: string): string | undefined {
+    if (this.access?.index.storage !== 'multikey') return undefined;
+    const position = this.access.index.spec.keys.findIndex((key, i) => i > 0 && key.field === field);
+    if (position > 0) return `m.k${position}`;
+    return field === '_id' ? 'm.id' : undefined;
+  }
+
+  private valueExpression(field: string): string {
+    return this.sideColumn(field) ?? this.table.keyExpression(field);
+  }
+
+  /** Index columns of the chosen access path are read without touching the row. */
+  private valueRank(field: string): number {
+    if (this.sideColumn(field)) return rankIndexed;
+    const indexes = this.access ? [this.access.index] : this.table.indexes().filter((index) => index.storage === 'expression');
+    return indexes.some((index) => index.spec.keys.some((key) => key.field === field)) ? rankIndexed : rankRow;
+  }
+
+  private render(condition: Condition, topLevel = false): Rendered {
+    switch (condition.type) {
+      case 'and': {
+        const parts = condition.children.map((child) => this.render(child, topLevel));
+        return { terms: parts.flatMap((part) => part.terms), exact: parts.every((part) => part.exact) };
+      }
+      case 'or': {
+        const parts = condition.children.map((child) => this.render(child));
+        if (parts.some((part) => part.terms.length === 0)) return { terms: [], exact: parts.some((part) => part.terms.length === 0 && part.exact) };
+        const sql = parts.map((part) => `(${conjunction(part.terms).sql})`).join(' OR ');
+        return { terms: [{ sql, params: parts.flatMap((part) => conjunction(part.terms).params), rank: rankCheck }], exact: parts.every((part) => part.exact) };
+      }
+      case 'nor':
+        return this.negate({ type: 'or', children: condition.children });
+      case 'not':
+        return this.negate(condition.child);
+      case 'compare':
+        if (topLevel && condition === this.sideEquality) return { terms: [{ sql: 'm.k0 = ?', params: [condition.operand.value], rank: rankIndexed }], exact: true };
+        return this.renderField(condition.field, [condition.operand], condition.op);
+      case 'in':
+        if (condition.operands.length === 0) return never;
+        return this.renderField(condition.field, condition.operands, 'eq');
+      case 'exists':
+        return this.renderExists(condition.field, condition.exists);
+      case 'opaque':
+        return { terms: [], exact: false };
+    }
+  }
+
+  /** NOT of an exact condition; SQL's NULL (a comparison with a missing value) counts as false inside. */
+  private negate(condition: Condition): Rendered {
+    const inner = this.render(condition);
+    if (!inner.exact) return { terms: [], exact: false };
+    if (inner.terms.length === 0) return never;
+    const { sql, params } = conjunction(inner.terms);
+    return { terms: [{ sql: `NOT coalesce(${sql}, 0)`, params, rank: rankCheck }], exact: true };
+  }
+
+  private renderExists(field: string, exists: boolean): Rendered {
+    if (field === '_id') return exists ? { terms: [], exact: true } : never;
+    if (!this.table.shape(field) || this.table.arrayAbove(field)) return { terms: [], exact: false };
+    return { terms: [{ sql: `json_type(c.data, ${quoteLiteral(jsonPath(field))}) IS ${exists ? 'NOT ' : ''}NULL`, params: [], rank: rankCheck }], exact: true };
+  }
+
+  /** `field op operand`, or with several operands `field $in operands` (op is then eq). */
+  private renderField(field: string, operands: Operand[], op: Comparison): Rendered {
+    if (field === '_id') return this.renderId(operands, op);
+    const shape = this.table.shape(field);
+    if (!shape || this.table.arrayAbove(field)) return { terms: [], exact: false };
+    const path = quoteLiteral(jsonPath(field));
+    const type = `json_type(c.data, ${path})`;
+    if (!shape.values.has('array')) {
+      const value = this.valueExpression(field);
+      return this.renderValues(value, type, shape.values, operands, op, this.valueRank(field), this.table.isUniqueField(field) && !this.sideColumn(field));
+    }
+    const side = this.table.indexes().find((index) => index.storage === 'multikey' && index.spec.keys[0].field === field);
+    if (side && operands.every((operand) => this.sideSeekable(field, operand)) && op === 'eq') {
+      const placeholders = operands.map(() => '?').join(', ');
+      return { terms: [{ sql: `c.id IN (SELECT id FROM ${side.sqlName} WHERE k0 IN (${placeholders}))`, params: operands.map((operand) => operand.value), rank: rankRow }], exact: true };
+    }
+    // MongoDB matches an array when the array itself or any element does: the value branch, then the elements.
+    const scalar = this.renderValues(`json_extract(c.data, ${path})`, type, shape.values, operands, op, rankRow, false);
+    const elements = this.renderValues('e.value', 'e.type', shape.elements, operands, op, rankRow, false);
+    if (!scalar.exact || !elements.exact) return { terms: [], exact: false };
+    const inElements = elements.terms.length ? conjunction(elements.terms) : { sql: '1', params: [] };
+    const scalarSql = scalar.terms.length ? conjunction(scalar.terms) : { sql: '1', params: [] };
+    return {
+      terms: [{
+        sql: `(${scalarSql.sql}) OR (${type} = 'array' AND EXISTS (SELECT 1 FROM json_each(c.data, ${path}) AS e WHERE ${inElements.sql}))`,
+        params: [...scalarSql.params, ...inElements.params],
+        rank: rankCheck,
+      }],
+      exact: true,
+    };
+  }
+
+  /** Comparisons of one value expression: value terms first (an index can answer them), type checks last. */
+  private renderValues(value: string, type: string, kinds: Set<ValueKind>, operands: Operand[], op: Comparison, rank: number, nullAsBlob: boolean): Rendered {
+    const nullTest: Term = { sql: nullAsBlob ? `${value} = x'00'` : `${value} IS NULL`, params: [], rank };
+    const values = operands.filter((operand) => operand.kind !== 'null');
+    const hasNull = values.length < operands.length;
+    if (values.length === 0) return { terms: [nullTest], exact: true };
+    if (operands.length === 1) {
+      const sql = comparisonSql(value, type, kinds, op, values[0]);
+      if (!sql) return { terms: [], exact: false };
+      const terms: Term[] = sql.values.map((text, i) => ({ sql: text, params: [sql.params[i]], rank }));
+      if (sql.check) terms.push({ sql: sql.check, params: [], rank: rankCheck });
+      return { terms, exact: true };
+    }
+    // $in: one `IN (...)` over every value, which an index can answer, then the type check each kind needs.
+    const list = (members: Operand[]): Term => ({ sql: `${value} IN (${members.map(() => '?').join(', ')})`, params: members.map((member) => member.value), rank });
+    const groups: { members: Operand[]; check?: string }[] = [];
+    for (const kind of new Set(values.map((operand) => operand.kind))) {
+      const members = values.filter((operand) => operand.kind === kind);
+      const sql = members.map((member) => comparisonSql(value, type, kinds, 'eq', member));
+      if (sql.some((part) => part === undefined)) return { terms: [], exact: false };
+      groups.push({ members, check: sql.find((part) => part!.check)?.check });
+    }
+    if (groups.length === 1 && !hasNull) {
+      const [{ members, check }] = groups;
+      return { terms: check ? [list(members), { sql: check, params: [], rank: rankCheck }] : [list(members)], exact: true };
+    }
+    const branches = groups.map(({ members, check }) => (check ? conjunction([list(members), { sql: check, params: [], rank: rankCheck }]) : list(members)));
+    const either = conjunction([{ sql: [...branches, ...(hasNull ? [nullTest] : [])].map((branch) => `(${branch.sql})`).join(' OR '), params: [...branches, ...(hasNull ? [nullTest] : [])].flatMap((branch) => branch.params), rank: rankCheck }]);
+    return { terms: hasNull ? [either] : [list(values), either], exact: true };
+  }
+
+  /** `_id` is the `id` column (string ids as they are). Non-string ids are left to mingo. */
+  private renderId(operands: Operand[], op: Comparison): Rendered {
+    if (!operands.every((operand) => operand.kind === 'string')) return { terms: [], exact: false };
+    const column = this.valueExpression('_id');
+    if (operands.length > 1) return { terms: [{ sql: `${column} IN (${operands.map(() => '?').join(', ')})`, params: operands.map((operand) => operand.value), rank: rankIndexed }], exact: true };
+    const terms: Term[] = [{ sql: `${column} ${sqlComparisons[op]} ?`, params: [operands[0].value], rank: rankIndexed }];
+    // Keys of non-string ids start with U+0000 and sort before every string id.
+    if (op === 'lt' || op === 'lte') terms.push({ sql: `substr(${column}, 1, 1) <> char(0)`, params: [], rank: rankIndexed });
+    return { terms, exact: true };
+  }
 }

@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createDatabaseEmulator, type DatabaseEmulator, type IndexDeclarations } from '../db';
+import { createStorageEmulator, type StorageEmulator } from '../storage';
 import { findPersona, issueToken, listPersonas, openIdFromToken } from './dev-sign-in';
 import { serveStatic } from './static-files';
 
@@ -30,7 +31,9 @@ export interface HostOptions {
 export interface RunningHost {
   url: string;
   port: number;
+  /** `emulator.reset()` wipes stored files too. */
   emulator: DatabaseEmulator;
+  storage: StorageEmulator;
   close(): Promise<void>;
 }
 
@@ -48,15 +51,24 @@ export function loadFunctions(functionsDir: string): Map<string, LocalFunction> 
   return functions;
 }
 
-/** The local host: the CloudBase emulator at /admin, the functions at /api/<name>, the dev sign-in and the H5 app. */
+/**
+ * The local host: the CloudBase emulator at /admin (database and storage actions) with file transfers under
+ * /storage, the functions at /api/<name>, the dev sign-in and the H5 app.
+ */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const storage = createStorageEmulator({
+    dir: path.join(path.dirname(options.databaseFile), 'storage'),
+    env: options.env,
+    secretKey: options.secretKey,
+  });
   const emulator = createDatabaseEmulator({
     file: options.databaseFile,
     env: options.env,
     secretId: options.secretId,
     secretKey: options.secretKey,
     indexes: options.indexes,
+    extension: storage,
   });
   const functions = loadFunctions(options.functionsDir);
   let port = options.port;
@@ -79,13 +91,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
     const ms = performance.now() - started;
     const action = typeof (body as { action?: unknown })?.action === 'string' ? (body as { action: string }).action : '?';
-    log(`${new Date().toISOString()} ${name}.${action} role=${role} ${reply.ok ? 'ok' : reply.code} ${ms.toFixed(1)}ms db=${emulator.takeCallCount(callId)}`);
+    log(`${new Date().toISOString()} ${name}.${action} role=${role} ${reply.ok ? 'ok' : reply.code} ${ms.toFixed(1)}ms db=${emulator.takeCallCount(callId) + storage.takeCallCount(callId)}`);
     sendJson(res, 200, reply);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return emulator.handle(req, res);
+    if (storage.handleRequest(req, res)) return;
     const api = /^\/api\/([a-z-]+)$/.exec(url.pathname);
     if (api && req.method === 'POST') return callFunction(api[1], req, res);
     if (url.pathname === '/dev/personas' && req.method === 'GET') return sendJson(res, 200, { personas: listPersonas() });
@@ -115,6 +128,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://127.0.0.1:${port}`,
     port,
     emulator,
+    storage,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

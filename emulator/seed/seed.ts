@@ -3,6 +3,7 @@ import { collections, type MemberDoc } from '../../cloudfunctions/shared/data/do
 import { buildDemoEvents } from './events';
 import { buildOrgTree } from './org-tree';
 import { demoPeople, personaOpenId } from './people';
+import { seedPledge } from './pledge';
 
 type CloudApp = ReturnType<typeof tcb.init>;
 
@@ -49,6 +50,7 @@ export async function seedDemoData(app: CloudApp, now = new Date()): Promise<boo
   for (const [collection, { _id, ...fields }] of writes) {
     await db.collection(collection).doc(_id).set(fields);
   }
+  await seedPledge(app, now);
   await db.collection(seedMarker.collection).doc(seedMarker.id).set({ seededAt: now });
   return true;
 }

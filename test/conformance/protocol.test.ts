@@ -115,7 +115,7 @@ describe('error replies', () => {
     expect((await rawRequest('[1,2]', { unsigned: true })).reply.code).toBe('INVALID_PARAM');
     expect((await rawRequest(getDocument('{}'), { method: 'PUT' })).reply.code).toBe('INVALID_PARAM');
     expect((await rawRequest({ action: 'database.dropEverything' })).reply.code).toBe('INVALID_ACTION');
-    expect((await rawRequest({ action: 'storage.getUploadMetadata' })).reply.code).toBe('INVALID_ACTION');
+    expect((await rawRequest({ action: 'storage.batchCopyFile' })).reply.code).toBe('INVALID_ACTION');
     expect((await rawRequest({})).reply.code).toBe('INVALID_ACTION');
   });
 

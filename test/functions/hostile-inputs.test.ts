@@ -37,6 +37,36 @@ const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInp
     },
     get: { valid: { id: 'ev-salon' }, strings: ['id'], numbers: [] },
   },
+  pledge: {
+    current: { valid: {}, strings: [], numbers: [] },
+    sign: {
+      valid: {
+        versionId: 'pledge-v1',
+        name: '林晓',
+        employer: '浦江视听工作室',
+        sector: 'newmedia',
+        platform: '微信视频号',
+        account: '浦江视听',
+        image: 'data:image/png;base64,iVBORw0KGgo=',
+        readToEnd: true,
+      },
+      strings: ['versionId', 'name', 'employer', 'sector', 'platform', 'account', 'image'],
+      numbers: [],
+    },
+    withdraw: { valid: { serial: 'XL-ABCDEFGH23' }, strings: ['serial'], numbers: [] },
+    mySignatures: { valid: {}, strings: [], numbers: [] },
+    verify: { valid: { serial: 'XL-ABCDEFGH23' }, strings: ['serial'], numbers: [] },
+    saveDraft: {
+      valid: { title: '新媒体从业人员自律公约', preamble: '序言', articles: [{ title: '真实', body: '内容真实' }], changeNote: '' },
+      strings: ['title', 'preamble', 'changeNote'],
+      numbers: [],
+    },
+    drafts: { valid: {}, strings: [], numbers: [] },
+    publish: { valid: { versionId: 'pledge-v1' }, strings: ['versionId'], numbers: [] },
+    stats: { valid: { orgId: orgIds.lujiazui }, strings: ['orgId'], numbers: [] },
+    signers: { valid: { orgId: orgIds.lujiazui, page: 1, pageSize: 20 }, strings: ['orgId'], numbers: ['page', 'pageSize'] },
+    verifyChain: { valid: {}, strings: [], numbers: [] },
+  },
 };
 
 interface HostileCase {

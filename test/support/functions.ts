@@ -2,6 +2,7 @@ import * as tcb from '@cloudbase/node-sdk';
 import { invoke as invokeEvents } from '../../cloudfunctions/events';
 import { invoke as invokeMembers } from '../../cloudfunctions/members';
 import { invoke as invokeOrgs } from '../../cloudfunctions/orgs';
+import { invoke as invokePledge } from '../../cloudfunctions/pledge';
 import type { FunctionName, Reply } from '../../cloudfunctions/shared/contract';
 import type { Database } from '../../cloudfunctions/shared/data/database';
 import { collections, type EventDoc, type MemberDoc, type OrgDoc } from '../../cloudfunctions/shared/data/documents';
@@ -10,7 +11,7 @@ import { startTestEmulator } from './emulator';
 
 type Invoke = (event: unknown, local: LocalInvocation) => Promise<InvocationResult>;
 
-const functions: Record<FunctionName, Invoke> = { members: invokeMembers, orgs: invokeOrgs, events: invokeEvents };
+const functions: Record<FunctionName, Invoke> = { members: invokeMembers, orgs: invokeOrgs, events: invokeEvents, pledge: invokePledge };
 
 /** The instant the seeded events are placed around: 10:00 on 25 Nov 2026 in Shanghai. */
 export const seedNow = new Date('2026-11-25T02:00:00Z');

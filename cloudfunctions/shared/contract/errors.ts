@@ -9,6 +9,12 @@ export const errorMessages = {
   PROFILE_REQUIRED: '请先完善个人资料',
   ALREADY_MEMBER: '你已经是该组织的成员',
   NOT_MEMBER: '你还不是该组织的成员',
+  ALREADY_SIGNED: '你已签署过该版本的公约',
+  PLEDGE_VERSION_OUTDATED: '公约已有新版本，请阅读新版本后再签署',
+  SIGNATURE_TOO_LIGHT: '签名笔画太少，请用手写完整签名',
+  SIGNATURE_IMAGE_INVALID: '签名图片格式不正确，仅支持 PNG 或 JPEG',
+  SIGNATURE_IMAGE_TOO_LARGE: '签名图片不能超过 512 KB',
+  SIGNATURE_IMAGE_EMPTY: '签名是空白的，请先签名',
   CONFLICT: '操作冲突，请稍后重试',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const;

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import { eventsInput, type EventsOutput } from './events';
 import { membersInput, type MembersOutput } from './members';
 import { orgsInput, type OrgsOutput } from './orgs';
+import { pledgeInput, type PledgeOutput } from './pledge';
 
 export * from './common';
 export * from './errors';
 export * from './events';
 export * from './members';
 export * from './orgs';
+export * from './pledge';
 export * from './vocabulary';
 
 /** Every function, its actions' input schemas, and their outputs: the one contract both sides import. */
@@ -15,12 +17,14 @@ export const contract = {
   members: membersInput,
   orgs: orgsInput,
   events: eventsInput,
+  pledge: pledgeInput,
 };
 
 interface Outputs {
   members: MembersOutput;
   orgs: OrgsOutput;
   events: EventsOutput;
+  pledge: PledgeOutput;
 }
 
 export type FunctionName = keyof typeof contract;

@@ -49,3 +49,16 @@ export const eventKindLabels: Record<EventKind, string> = {
 export const eventStatuses = ['draft', 'published', 'closed', 'cancelled'] as const;
 export type EventStatus = (typeof eventStatuses)[number];
 export const questionKinds = ['text', 'single', 'multiple'] as const;
+
+/** A signature's standing: valid for the current version, superseded by a newer one, or withdrawn by its signer. */
+export const signatureStatuses = ['valid', 'superseded', 'withdrawn'] as const;
+export type SignatureStatus = (typeof signatureStatuses)[number];
+export const signatureStatusLabels: Record<SignatureStatus | 'unknown', string> = {
+  valid: '有效',
+  superseded: '已被新版本取代',
+  withdrawn: '已撤回',
+  unknown: '未找到该证书',
+};
+
+/** The largest signature image the pledge accepts, before base64. */
+export const maxSignatureImageBytes = 512 * 1024;

@@ -15,3 +15,11 @@ export function firstDocumentOf<T>(result: { data: unknown }): T | null {
 
 /** CloudBase answers at most 1,000 documents per query. */
 export const maxQueryLimit = 1000;
+
+/** The SDK's file storage (the app handle, where storage calls live); only repositories that keep files use it. */
+export type FileStorage = Pick<CloudApp, 'uploadFile' | 'getTempFileURL'>;
+
+/** The transaction handle `db.runTransaction` passes its callback (typed `any` by @cloudbase/database). */
+export interface Transaction {
+  collection(name: string): ReturnType<Database['collection']>;
+}

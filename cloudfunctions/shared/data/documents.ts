@@ -1,5 +1,6 @@
 import type { EventKind, EventStatus, GrantableRole, OrgKind, Sector } from '../contract/vocabulary';
 import type { EventQuestion, ScheduleItem, Venue } from '../contract/events';
+import type { PledgeArticle } from '../contract/pledge';
 
 /**
  * The shapes stored in CloudBase collections. Instants are Date objects (UTC); the data layer turns
@@ -84,9 +85,82 @@ export interface AuditDoc {
   at: Date;
 }
 
+/**
+ * `pledgeVersions`: the pledge text, one document per version. Ids are `pledge-v<version>`, so the single
+ * draft is the next version's id and two saves of a draft cannot make two drafts.
+ */
+export interface PledgeVersionDoc {
+  _id: string;
+  version: number;
+  title: string;
+  preamble: string;
+  articles: PledgeArticle[];
+  changeNote: string;
+  status: 'draft' | 'published' | 'retired';
+  publishedAt: Date | null;
+  /** Valid (not withdrawn) signatures of this version, moved in the transaction that adds or withdraws one. */
+  signatureCount: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * `pledgeSignatures`: one per signing, never deleted. `_id` is `<versionId>_<memberId>` (a repeat collides),
+ * with `_r<n>` added when a member signs a version again after withdrawing. Every field except `status` and
+ * `withdrawnAt` is immutable and covered by `hash`; `seq`, `prevHash` and `hash` place it in the chain.
+ * "superseded" is not stored: it is a valid signature of a version older than the published one.
+ */
+export interface PledgeSignatureDoc {
+  _id: string;
+  serial: string;
+  seq: number;
+  versionId: string;
+  version: number;
+  title: string;
+  memberId: string;
+  name: string;
+  employer: string;
+  sector: Sector;
+  platform: string;
+  account: string;
+  /** The signer's organisations and all above them, as they were when signing: what organizers count and list by. */
+  orgIds: string[];
+  imageFileId: string;
+  imageSha256: string;
+  signedAt: Date;
+  prevHash: string;
+  hash: string;
+  status: 'valid' | 'withdrawn';
+  withdrawnAt: Date | null;
+}
+
+/** `pledgeWithdrawals`: a withdrawal is a chain entry of its own (id = the signature's id), so a status change is tamper-evident. */
+export interface PledgeWithdrawalDoc {
+  _id: string;
+  seq: number;
+  signatureId: string;
+  serial: string;
+  memberId: string;
+  withdrawnAt: Date;
+  prevHash: string;
+  hash: string;
+}
+
+/** `pledgeChain`: the single document `head`, the last entry's position and hash, moved in every chain transaction. */
+export interface PledgeChainHeadDoc {
+  _id: string;
+  seq: number;
+  hash: string;
+}
+
 export const collections = {
   members: 'members',
   orgs: 'orgs',
   events: 'events',
   audit: 'audit',
+  pledgeVersions: 'pledgeVersions',
+  pledgeSignatures: 'pledgeSignatures',
+  pledgeWithdrawals: 'pledgeWithdrawals',
+  pledgeChain: 'pledgeChain',
 } as const;

@@ -25,6 +25,11 @@ export class OrgsRepository {
     return documentsOf<OrgDoc>(await this.collection.where({}).orderBy('order', 'asc').limit(maxQueryLimit).get());
   }
 
+  /** The general association at the top of the tree, on which admin authority is checked. */
+  async findRoot(): Promise<OrgDoc | null> {
+    return firstDocumentOf<OrgDoc>(await this.collection.where({ parentId: null }).orderBy('order', 'asc').limit(1).get());
+  }
+
   async listChildren(orgId: string): Promise<OrgDoc[]> {
     return documentsOf<OrgDoc>(
       await this.collection.where({ parentId: orgId }).orderBy('order', 'asc').limit(maxQueryLimit).get(),

@@ -1,5 +1,5 @@
 import * as tcb from '@cloudbase/node-sdk';
-import type { CloudApp, Database } from '../data/database';
+import type { CloudApp, Database, FileStorage } from '../data/database';
 
 /** Where a local invocation's SDK goes: the emulator (or any CloudBase-compatible endpoint). */
 export interface CloudConfig {
@@ -43,4 +43,9 @@ export function localDatabase(cloud: CloudConfig, callId?: string): Database {
   const app = localApp(cloud);
   if (callId === undefined) return app.database();
   return app.database({ serviceUrl: `${cloud.serviceUrl}?call=${encodeURIComponent(callId)}&` });
+}
+
+/** File storage of one local invocation: the same SDK app, whose storage calls go to the emulator's serviceUrl. */
+export function localFileStorage(cloud: CloudConfig): FileStorage {
+  return localApp(cloud);
 }

@@ -1,11 +1,11 @@
 import { contract, type ActionName, type ActionOutput, type FunctionName, type ParsedInput } from '../contract';
 import { errorMessages, type Reply } from '../contract/errors';
 import type { RoleName } from '../contract/vocabulary';
-import type { Database } from '../data/database';
+import type { Database, FileStorage } from '../data/database';
 import { openRepositories } from '../data/repositories';
 import { AppError } from '../domain/app-error';
 import { InvocationContext, type ActionContext } from './action-context';
-import { localDatabase, productionApp, productionCallerOpenId, type CloudConfig } from './cloud';
+import { localDatabase, localFileStorage, productionApp, productionCallerOpenId, type CloudConfig } from './cloud';
 import { parseInput } from './validation';
 
 /** Who may call an action at all; finer role checks happen inside it through `ctx.requireRole`. */
@@ -33,6 +33,7 @@ export interface InvocationResult {
 interface Invocation {
   openId: string | null;
   db: Database;
+  storage: FileStorage;
   now: Date;
 }
 
@@ -68,7 +69,7 @@ export function defineFunction<F extends FunctionName>(name: F, actions: Actions
       return { reply: failure(new AppError('UNKNOWN_ACTION')), role: unprivilegedRole };
     }
     const action = actions[actionName as ActionName<F>] as ActionDefinition<F, ActionName<F>>;
-    const ctx = new InvocationContext(name, actionName, invocation.openId, invocation.now, openRepositories(invocation.db));
+    const ctx = new InvocationContext(name, actionName, invocation.openId, invocation.now, openRepositories(invocation.db, invocation.storage));
     try {
       if (action.access === 'member') ctx.requireOpenId();
       const data = event.data === undefined ? {} : event.data;
@@ -88,7 +89,7 @@ export function defineFunction<F extends FunctionName>(name: F, actions: Actions
     async main(event: unknown, _context: unknown): Promise<Reply<unknown>> {
       try {
         const app = productionApp();
-        const { reply } = await handle(event, { openId: productionCallerOpenId(app), db: app.database(), now: new Date() });
+        const { reply } = await handle(event, { openId: productionCallerOpenId(app), db: app.database(), storage: app, now: new Date() });
         return reply;
       } catch (error) {
         console.error(`[${name}] failed before routing`, error);
@@ -97,7 +98,12 @@ export function defineFunction<F extends FunctionName>(name: F, actions: Actions
     },
     async invoke(event: unknown, local: LocalInvocation): Promise<InvocationResult> {
       try {
-        return await handle(event, { openId: local.openId || null, db: localDatabase(local.cloud, local.callId), now: local.now ?? new Date() });
+        return await handle(event, {
+          openId: local.openId || null,
+          db: localDatabase(local.cloud, local.callId),
+          storage: localFileStorage(local.cloud),
+          now: local.now ?? new Date(),
+        });
       } catch (error) {
         console.error(`[${name}] failed before routing`, error);
         return { reply: { ok: false, code: 'INTERNAL', message: errorMessages.INTERNAL }, role: local.openId === null ? 'anonymous' : 'member' };
