@@ -8,6 +8,8 @@ export default defineAppConfig({
     { root: 'package-event', pages: ['detail/index'] },
     { root: 'package-org', pages: ['browse/index', 'detail/index'] },
     { root: 'package-me', pages: ['profile/index', 'my-data/index'] },
+    { root: 'package-pledge', pages: ['sign/index', 'certificate/index', 'verify/index', 'my-signatures/index'] },
+    { root: 'package-pledge-admin', pages: ['index/index', 'signers/index', 'versions/index', 'chain/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -2,14 +2,17 @@ import Taro from '@tarojs/taro';
 import { errorMessages, type Reply } from '../../cloudfunctions/shared/contract/errors';
 import { clearToken, personaPickerUrl, readToken } from './session';
 
+/** Actions a signed-out visitor may call: verifying a certificate someone showed them needs no account. */
+const signInFreeActions = new Set(['pledge.verify']);
+
 export async function send(fn: string, action: string, data: unknown): Promise<Reply<unknown>> {
   const token = readToken();
-  if (!token) {
+  if (!token && !signInFreeActions.has(`${fn}.${action}`)) {
     return signedOut();
   }
   const response = await fetch(`/api/${fn}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ action, data }),
   });
   if (response.status === 401) {

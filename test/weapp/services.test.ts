@@ -93,6 +93,18 @@ describe('H5 transport', () => {
     expect(mockTaro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
   });
 
+  it('lets a signed-out visitor verify a pledge certificate, without a token and without the persona picker', async () => {
+    fetchMock.mockResolvedValue(new Response(JSON.stringify({ ok: true, data: { status: 'unknown', serial: 'XL-ABCDE23456' } }), { status: 200 }));
+    await expect(sendOverHttp('pledge', 'verify', { serial: 'XL-ABCDE23456' })).resolves.toMatchObject({ ok: true });
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('/api/pledge');
+    expect(init.headers).not.toHaveProperty('Authorization');
+    expect(mockTaro.reLaunch).not.toHaveBeenCalled();
+
+    await expect(sendOverHttp('pledge', 'sign', {})).resolves.toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('on 401 forgets the token and opens the persona picker once, not again from the picker itself', async () => {
     saveToken('expired');
     fetchMock.mockResolvedValue(new Response('{}', { status: 401 }));

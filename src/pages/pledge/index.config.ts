@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '自律公约' });
+export default definePageConfig({
+  navigationBarTitleText: '自律公约',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

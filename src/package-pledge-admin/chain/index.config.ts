@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '校验签署链' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '签署名单', enablePullDownRefresh: true });
