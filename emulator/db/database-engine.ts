@@ -343,23 +343,6 @@ export class DatabaseEngine {
   }
 
   private committedMatches(table: CollectionTable, filter: Doc, options: ReadOptions): Match[] {
-    const got = this.committedMatchesReal(table, filter, options);
-    if (process.env.DEBUG_PLAN) {
-      const all: Match[] = [];
-      for (const row of table.rows(`SELECT id AS key, version, data AS text FROM ${table.sqlName}`, [])) all.push(new Match(row.key, row.version, row.text));
-      const q = compileFilter(filter);
-      const expected = this.page(this.sortInMemory(all.filter((m) => q.test(m.doc)), options.sort), options).map((m) => m.key);
-      const actual = got.map((m) => m.key);
-      if (options.sort.length === 0) { expected.sort(); actual.sort(); }
-      if ((options.sort.length > 0 || options.limit === undefined) && JSON.stringify(expected) !== JSON.stringify(actual)) {
-        const plan = planQuery(table, filter, options.sort, { limit: options.limit, skip: options.skip });
-        console.error('PLAN MISMATCH', table.name, encodeDocument(filter), JSON.stringify(options), '\n', plan.sql, JSON.stringify(plan.params), '\nexpected', expected, '\nactual', actual);
-      }
-    }
-    return got;
-  }
-
-  private committedMatchesReal(table: CollectionTable, filter: Doc, options: ReadOptions): Match[] {
     const plan = planQuery(table, filter, options.sort, { limit: options.limit, skip: options.skip });
     const query = plan.exact ? undefined : compileFilter(filter);
     const matches: Match[] = [];

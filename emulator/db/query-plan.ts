@@ -88,7 +88,9 @@ function parseOperator(field: string, operator: string, operand: unknown): Condi
   const op = comparisons[operator];
   if (op) {
     const value = operandOf(operand);
-    return value && (op === 'eq' || value.kind !== 'null') ? { type: 'compare', field, op, operand: value } : opaque;
+    // Ranges against null have their own rules for missing fields; mingo keeps deciding them.
+    if (!value || (value.kind === 'null' && op !== 'eq')) return opaque;
+    return { type: 'compare', field, op, operand: value };
   }
   switch (operator) {
     case '$ne':
@@ -159,9 +161,10 @@ function comparisonSql(value: string, type: string, kinds: Set<ValueKind>, op: C
       const needsCheck = op === 'eq' ? has('boolean') && (number === 0 || number === 1) : ascending ? has('boolean', 'string', 'date', 'object', 'array') : has('boolean');
       return { values: [compare], params: [number], check: needsCheck ? `${type} IN ('integer', 'real')` : undefined };
     }
-    case 'boolean':
-      if (op !== 'eq') return undefined;
-      return { values: [compare], params: [operand.value], check: has('number') ? `${type} IN ('true', 'false')` : undefined };
+    case 'boolean': {
+      const needsCheck = op === 'eq' ? has('number') : [...kinds].some((kind) => kind !== 'boolean' && kind !== 'null');
+      return { values: [compare], params: [operand.value], check: needsCheck ? `${type} IN ('true', 'false')` : undefined };
+    }
     case 'date': {
       if (op !== 'eq' && kinds.has('special')) return undefined;
       const check = has('string') ? `${type} = 'object'` : undefined;
@@ -209,6 +212,7 @@ class Planner {
   private readonly equalities = new Map<string, Operand>();
   private readonly ranged = new Set<string>();
   private readonly filtered = new Set<string>();
+  private readonly indexes: TableIndex[];
   private access: AccessPath | undefined;
   /** The top-level equality the side table's k0 answers in a multikey plan. */
   private sideEquality: Condition | undefined;
@@ -219,6 +223,7 @@ class Planner {
     private readonly sort: SortSpec,
   ) {
     this.condition = parseFilter(filter);
+    this.indexes = table.indexes();
     for (const condition of this.conjuncts(this.condition)) {
       if (condition.type !== 'compare' && condition.type !== 'in') continue;
       this.filtered.add(condition.field);
@@ -256,7 +261,7 @@ class Planner {
       : `${this.table.sqlName} AS c${this.access ? ` INDEXED BY ${this.access.index.sqlName}` : ''}`;
     const sql = [
       `SELECT ${count ? 'count(*)' : 'c.id AS key, c.version, c.data AS text'} FROM ${from}`,
-      terms.length ? ` WHERE ${terms.map((term) => term.sql).join(' AND ')}` : '',
+      terms.length ? ` WHERE ${terms.length === 1 ? terms[0].sql : terms.map((term) => `(${term.sql})`).join(' AND ')}` : '',
       orderBy?.length ? ` ORDER BY ${orderBy.join(', ')}` : '',
       paged ? ' LIMIT ? OFFSET ?' : '',
     ].join('');
@@ -293,8 +298,10 @@ class Planner {
   private sideSeekable(field: string, operand: Operand | undefined): boolean {
     const shape = this.table.shape(field);
     if (!operand || operand.kind === 'null' || !shape || this.table.arrayAbove(field)) return false;
+    // Side-table rows hold scalar values and elements (nested arrays as JSON text), never a whole array.
     const kinds = new Set([...shape.values, ...shape.elements].filter((kind) => kind !== 'array' || shape.elements.has('array')));
-    return comparisonSql('v', 't', kinds, 'eq', operand)?.check === undefined && comparisonSql('v', 't', kinds, 'eq', operand) !== undefined;
+    const sql = comparisonSql('v', 't', kinds, 'eq', operand);
+    return sql !== undefined && sql.check === undefined;
   }
 
   /**
@@ -307,7 +314,7 @@ class Planner {
     if (this.equalities.has('_id') || this.ranged.has('_id')) return undefined;
     const wantsOrder = !count && this.sort.length > 0;
     const candidates: AccessPath[] = [];
-    for (const index of this.table.indexes()) {
+    for (const index of this.indexes) {
       const keys = index.spec.keys;
       const multikey = index.storage === 'multikey';
       if (multikey && !this.sideSeekable(keys[0].field, this.equalities.get(keys[0].field))) continue;
@@ -322,7 +329,7 @@ class Planner {
         ordered = key.field === field && usable(equalities + i) && this.sortable(field) && !this.table.isUniqueField(field)
           && (direction === key.direction) === (order[0][1] === keys[equalities].direction);
       }
-      const ranged = equalities < keys.length && usable(equalities) && this.ranged.has(keys[equalities].field) && !multikey;
+      const ranged = equalities < keys.length && usable(equalities) && this.ranged.has(keys[equalities].field);
       const covered = keys.filter((key, i) => usable(i) && this.filtered.has(key.field)).length;
       if (equalities > 0 || ranged || (wantsOrder && ordered)) candidates.push({ index, equalities, ordered: wantsOrder && ordered, ranged, covered });
     }
@@ -370,7 +377,7 @@ class Planner {
   /** Index columns of the chosen access path are read without touching the row. */
   private valueRank(field: string): number {
     if (this.sideColumn(field)) return rankIndexed;
-    const indexes = this.access ? [this.access.index] : this.table.indexes().filter((index) => index.storage === 'expression');
+    const indexes = this.access ? [this.access.index] : this.indexes.filter((index) => index.storage === 'expression');
     return indexes.some((index) => index.spec.keys.some((key) => key.field === field)) ? rankIndexed : rankRow;
   }
 
@@ -429,7 +436,7 @@ class Planner {
       const value = this.valueExpression(field);
       return this.renderValues(value, type, shape.values, operands, op, this.valueRank(field), this.table.isUniqueField(field) && !this.sideColumn(field));
     }
-    const side = this.table.indexes().find((index) => index.storage === 'multikey' && index.spec.keys[0].field === field);
+    const side = this.indexes.find((index) => index.storage === 'multikey' && index.spec.keys[0].field === field);
     if (side && operands.every((operand) => this.sideSeekable(field, operand)) && op === 'eq') {
       const placeholders = operands.map(() => '?').join(', ');
       return { terms: [{ sql: `c.id IN (SELECT id FROM ${side.sqlName} WHERE k0 IN (${placeholders}))`, params: operands.map((operand) => operand.value), rank: rankRow }], exact: true };
@@ -481,9 +488,18 @@ class Planner {
     return { terms: hasNull ? [either] : [list(values), either], exact: true };
   }
 
-  /** `_id` is the `id` column (string ids as they are). Non-string ids are left to mingo. */
-  private renderId(operands: Operand[], op: Comparison): Rendered {
-    if (!operands.every((operand) => operand.kind === 'string')) return { terms: [], exact: false };
+  /**
+   * `_id` is the `id` column (string ids as they are). An operand of another type matches nothing while every
+   * stored id is a string; otherwise non-string ids are left to mingo.
+   */
+  private renderId(allOperands: Operand[], op: Comparison): Rendered {
+    let operands = allOperands;
+    if (!operands.every((operand) => operand.kind === 'string')) {
+      const ids = this.table.shape('_id');
+      if (!ids || [...ids.values].some((kind) => kind !== 'string')) return { terms: [], exact: false };
+      operands = operands.filter((operand) => operand.kind === 'string');
+      if (operands.length === 0) return never;
+    }
     const column = this.valueExpression('_id');
     if (operands.length > 1) return { terms: [{ sql: `${column} IN (${operands.map(() => '?').join(', ')})`, params: operands.map((operand) => operand.value), rank: rankIndexed }], exact: true };
     const terms: Term[] = [{ sql: `${column} ${sqlComparisons[op]} ?`, params: [operands[0].value], rank: rankIndexed }];

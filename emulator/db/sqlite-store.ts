@@ -17,6 +17,7 @@ const collectionsTable = '__collections';
 const shapesTable = '__paths';
 /** Paths a collection tracks beyond its index fields are learned from queries; this bounds the learning. */
 const maxTrackedPaths = 256;
+const maxCachedStatements = 500;
 
 export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -58,6 +59,7 @@ export class CollectionTable {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly uniqueFields: Set<string>;
   private readonly multikey = new Set<string>();
+  private readonly entryStatementsByIndex = new Map<string, { add: Database.Statement; remove: Database.Statement }>();
 
   constructor(
     private readonly db: Database.Database,
@@ -107,9 +109,9 @@ export class CollectionTable {
     });
   }
 
-  /** The expression a declared index keys `field` on, as a query over `c` writes it. */
-  keyExpression(field: string, alias = 'c'): string {
-    return this.keyExpressionOn(field, `${alias}.data`, `${alias}.id`);
+  /** The expression a declared index keys `field` on, as a query over the table aliased `c` writes it. */
+  keyExpression(field: string): string {
+    return this.keyExpressionOn(field, 'c.data', 'c.id');
   }
 
   private keyExpressionOn(field: string, data: string, id: string): string {
@@ -259,18 +261,26 @@ export class CollectionTable {
     this.db.exec(`INSERT OR IGNORE INTO ${side} ${this.entriesSelect(index, 'c.data', 'c.id', `${this.sqlName} AS c`)}`);
   }
 
-  private addEntries(key: string, text: string): void {
-    for (const index of this.declared) {
-      if (!this.multikey.has(index.name)) continue;
+  /** The statements that keep one side table in step with a document, built once per index. */
+  private entryStatements(index: IndexSpec): { add: Database.Statement; remove: Database.Statement } {
+    let statements = this.entryStatementsByIndex.get(index.name);
+    if (!statements) {
       const side = quoteIdentifier(`mk:${this.name}:${index.name}`);
-      this.statement(`INSERT OR IGNORE INTO ${side} ${this.entriesSelect(index, '@data', '@id', '')}`).run({ data: text, id: key });
+      statements = {
+        add: this.statement(`INSERT OR IGNORE INTO ${side} ${this.entriesSelect(index, '@data', '@id', '')}`),
+        remove: this.statement(`DELETE FROM ${side} WHERE id = ?`),
+      };
+      this.entryStatementsByIndex.set(index.name, statements);
     }
+    return statements;
+  }
+
+  private addEntries(key: string, text: string): void {
+    for (const index of this.declared) if (this.multikey.has(index.name)) this.entryStatements(index).add.run({ data: text, id: key });
   }
 
   private removeEntries(key: string): void {
-    for (const index of this.declared) {
-      if (this.multikey.has(index.name)) this.statement(`DELETE FROM ${quoteIdentifier(`mk:${this.name}:${index.name}`)} WHERE id = ?`).run(key);
-    }
+    for (const index of this.declared) if (this.multikey.has(index.name)) this.entryStatements(index).remove.run(key);
   }
 
   /** Grows the tracked shapes by what `doc` holds; an index whose first field now holds arrays moves to a side table. */
@@ -312,6 +322,8 @@ export class CollectionTable {
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
+      // Filters vary without end ($in lists of any length); keeping every statement would grow without bound.
+      if (this.statements.size >= maxCachedStatements) this.statements.clear();
       statement = this.db.prepare(sql);
       this.statements.set(sql, statement);
     }
@@ -345,6 +357,9 @@ export class SqliteStore {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Lists at 100k documents scan index pages; SQLite's default 2 MiB page cache would reread them on every query.
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('mmap_size = 268435456');
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${collectionsTable} (name TEXT PRIMARY KEY)`);
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${shapesTable} (collection TEXT NOT NULL, path TEXT NOT NULL, shape TEXT NOT NULL, PRIMARY KEY (collection, path))`);
     this.runAtomically = this.db.transaction((work: () => unknown) => work());

@@ -13,7 +13,7 @@ const collections: Record<string, string> = {};
 
 beforeAll(async () => {
   target = await openTarget();
-  // `people` has declared indexes on the emulator (SQL push-down); `people_plain` has none (mingo alone).
+  // `people` has declared indexes on the emulator (index reads, side tables); `people_plain` has none (table scans).
   for (const base of ['people', 'people_plain']) {
     collections[base] = await target.collection(base);
     await target.db.collection(collections[base]).add(people);
