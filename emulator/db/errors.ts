@@ -7,7 +7,7 @@ export type DatabaseErrorCode =
   | 'SIGN_PARAM_INVALID'
   /** The request names another environment than the one this emulator serves. */
   | 'INVALID_ENV'
-  /** An action the emulator does not serve (e.g. storage or functions actions, or a typo). */
+  /** An action neither the database nor an extension (file storage) serves, or a typo. */
   | 'INVALID_ACTION'
   /** Malformed body, missing or ill-typed parameters, malformed EJSON. */
   | 'INVALID_PARAM'
