@@ -26,9 +26,11 @@ describe('Xinlian in Chromium against npm start', () => {
     await pickPersona(page, '林晓');
     await inApp(page).getByText('2026 浦东滨江城市定向赛').waitFor();
     await inApp(page).getByText('“一带一路”专业服务沙龙：跨境合规与争议解决').click();
-    await inApp(page).getByText('陆家嘴金融城党群服务中心 3 楼').waitFor();
-    await inApp(page).getByText('共 40 席，已报 0 人').waitFor();
-    await inApp(page).getByText('报名后需主办方审核，审核通过方可参加').waitFor();
+    // The list stays in the DOM under the detail page, so look inside the detail page only.
+    const detail = inApp(page).locator('.detail');
+    await detail.getByText('陆家嘴金融城党群服务中心 3 楼').waitFor();
+    await detail.getByText('共 40 席，已报 0 人').waitFor();
+    await detail.getByText('报名后需主办方审核，审核通过方可参加').waitFor();
   });
 
   it('a newcomer consents to the privacy notice, then edits the profile and sees the mobile masked', async () => {

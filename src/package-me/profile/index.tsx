@@ -1,8 +1,9 @@
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { type ReactNode, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { MemberProfile } from '../../../cloudfunctions/shared/contract/members';
-import { privacyNoticeVersion, sectorLabels, sectors } from '../../../cloudfunctions/shared/contract/vocabulary';
+import { privacyNoticeVersion } from '../../../cloudfunctions/shared/contract/vocabulary';
+import FormField, { formInputClass, SectorPicker } from '../../components/form-field';
 import ErrorState from '../../components/error-state';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import { useRemote } from '../../hooks/use-remote';
@@ -27,25 +28,6 @@ function draftFrom(profile: MemberProfile | null): ProfileDraft {
 function leavePage() {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
   else void Taro.switchTab({ url: '/pages/me/index' });
-}
-
-interface FieldProps {
-  label: string;
-  error?: string;
-  hint?: string;
-  children: ReactNode;
-}
-
-function Field({ label, error, hint, children }: FieldProps) {
-  return (
-    <View className={`profile__field${error ? ' profile__field--invalid' : ''}`}>
-      <View className="profile__field-row">
-        <Text className="profile__label">{label}</Text>
-        <View className="profile__control">{children}</View>
-      </View>
-      {error ? <Text className="profile__error">{error}</Text> : hint ? <Text className="profile__hint">{hint}</Text> : null}
-    </View>
-  );
 }
 
 export default function ProfilePage() {
@@ -139,39 +121,27 @@ export default function ProfilePage() {
     return <PrivacyConsent version={privacyNoticeVersion} busy={accepting} onAccept={() => void accept()} onDecline={decline} />;
   }
 
-  const sectorIndex = draft.sector === '' ? 0 : sectors.indexOf(draft.sector);
-
   return (
     <View className="profile">
       <Text className="profile__intro">
         {me.profile ? '修改后保存即可生效。' : '填写基本资料后，即可加入联谊会、参与活动。'}
       </Text>
       <View className="profile__card">
-        <Field label="姓名" error={errors.name}>
-          <Input className="profile__input" value={draft.name} maxlength={20} placeholder="请填写真实姓名" onInput={(event) => change('name', event.detail.value)} />
-        </Field>
-        <Field label="手机号" error={errors.mobile} hint="仅你本人和所在组织的组织者可见完整号码">
-          <Input className="profile__input" type="number" value={draft.mobile} maxlength={11} placeholder="11位手机号码" onInput={(event) => change('mobile', event.detail.value)} />
-        </Field>
-        <Field label="界别" error={errors.sector}>
-          <Picker
-            mode="selector"
-            range={sectors.map((sector) => sectorLabels[sector])}
-            value={sectorIndex}
-            onChange={(event) => change('sector', sectors[Number(event.detail.value)])}
-          >
-            <View className={`profile__picker${draft.sector === '' ? ' profile__picker--empty' : ''}`}>
-              <Text>{draft.sector === '' ? '请选择界别' : sectorLabels[draft.sector]}</Text>
-              <Text className="profile__caret">›</Text>
-            </View>
-          </Picker>
-        </Field>
-        <Field label="工作单位" error={errors.employer}>
-          <Input className="profile__input" value={draft.employer} maxlength={60} placeholder="选填" onInput={(event) => change('employer', event.detail.value)} />
-        </Field>
-        <Field label="职务" error={errors.title}>
-          <Input className="profile__input" value={draft.title} maxlength={30} placeholder="选填" onInput={(event) => change('title', event.detail.value)} />
-        </Field>
+        <FormField label="姓名" error={errors.name}>
+          <Input className={formInputClass} value={draft.name} maxlength={20} placeholder="请填写真实姓名" onInput={(event) => change('name', event.detail.value)} />
+        </FormField>
+        <FormField label="手机号" error={errors.mobile} hint="仅你本人和所在组织的组织者可见完整号码">
+          <Input className={formInputClass} type="number" value={draft.mobile} maxlength={11} placeholder="11位手机号码" onInput={(event) => change('mobile', event.detail.value)} />
+        </FormField>
+        <FormField label="界别" error={errors.sector}>
+          <SectorPicker value={draft.sector} onChange={(sector) => change('sector', sector)} />
+        </FormField>
+        <FormField label="工作单位" error={errors.employer}>
+          <Input className={formInputClass} value={draft.employer} maxlength={60} placeholder="选填" onInput={(event) => change('employer', event.detail.value)} />
+        </FormField>
+        <FormField label="职务" error={errors.title}>
+          <Input className={formInputClass} value={draft.title} maxlength={30} placeholder="选填" onInput={(event) => change('title', event.detail.value)} />
+        </FormField>
       </View>
       <View className="profile__actions">
         <View className={`btn btn--primary${saving ? ' profile__busy' : ''}`} hoverClass="btn--pressed" onClick={saving ? undefined : () => void save()}>

@@ -1,7 +1,8 @@
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { type ReactNode, useCallback, useRef, useState } from 'react';
-import { maxSignatureImageBytes, sectorLabels, sectors } from '../../../cloudfunctions/shared/contract/vocabulary';
+import { useCallback, useRef, useState } from 'react';
+import { maxSignatureImageBytes } from '../../../cloudfunctions/shared/contract/vocabulary';
+import FormField, { formInputClass, SectorPicker } from '../../components/form-field';
 import EmptyState from '../../components/empty-state';
 import ErrorState from '../../components/error-state';
 import LoadingSkeleton from '../../components/loading-skeleton';
@@ -14,24 +15,6 @@ import './index.scss';
 
 const pledgeTab = '/pages/pledge/index';
 const signatureCodes = ['SIGNATURE_TOO_LIGHT', 'SIGNATURE_IMAGE_INVALID', 'SIGNATURE_IMAGE_TOO_LARGE', 'SIGNATURE_IMAGE_EMPTY'];
-
-interface FieldProps {
-  label: string;
-  error?: string;
-  children: ReactNode;
-}
-
-function Field({ label, error, children }: FieldProps) {
-  return (
-    <View className={`sign__field${error ? ' sign__field--invalid' : ''}`}>
-      <View className="sign__field-row">
-        <Text className="sign__label">{label}</Text>
-        <View className="sign__control">{children}</View>
-      </View>
-      {error && <Text className="sign__error">{error}</Text>}
-    </View>
-  );
-}
 
 /** Refusals the member resolves elsewhere: a dialog says where, then takes them there. */
 async function explainElsewhere(failure: ApiError): Promise<boolean> {
@@ -159,8 +142,6 @@ export default function SignPage() {
     }
   };
 
-  const sectorIndex = draft.sector === '' ? 0 : sectors.indexOf(draft.sector);
-
   return (
     <View className="sign">
       <View className="sign__intro">
@@ -172,43 +153,33 @@ export default function SignPage() {
 
       <Text className="sign__section">签署信息</Text>
       <View className="sign__card">
-        <Field label="姓名" error={errors.name}>
-          <Input className="sign__input" value={draft.name} maxlength={20} placeholder="请填写真实姓名" onInput={(event) => change('name', event.detail.value)} />
-        </Field>
-        <Field label="工作单位" error={errors.employer}>
-          <Input className="sign__input" value={draft.employer} maxlength={60} placeholder="请填写工作单位" onInput={(event) => change('employer', event.detail.value)} />
-        </Field>
-        <Field label="界别" error={errors.sector}>
-          <Picker
-            mode="selector"
-            range={sectors.map((sector) => sectorLabels[sector])}
-            value={sectorIndex}
-            onChange={(event) => change('sector', sectors[Number(event.detail.value)])}
-          >
-            <View className={`sign__picker${draft.sector === '' ? ' sign__picker--empty' : ''}`}>
-              <Text>{draft.sector === '' ? '请选择界别' : sectorLabels[draft.sector]}</Text>
-              <Text className="sign__caret">›</Text>
-            </View>
-          </Picker>
-        </Field>
-        <Field label="平台" error={errors.platform}>
+        <FormField label="姓名" error={errors.name}>
+          <Input className={formInputClass} value={draft.name} maxlength={20} placeholder="请填写真实姓名" onInput={(event) => change('name', event.detail.value)} />
+        </FormField>
+        <FormField label="工作单位" error={errors.employer}>
+          <Input className={formInputClass} value={draft.employer} maxlength={60} placeholder="请填写工作单位" onInput={(event) => change('employer', event.detail.value)} />
+        </FormField>
+        <FormField label="界别" error={errors.sector}>
+          <SectorPicker value={draft.sector} onChange={(sector) => change('sector', sector)} />
+        </FormField>
+        <FormField label="平台" error={errors.platform}>
           <Input
-            className="sign__input"
+            className={formInputClass}
             value={draft.platform}
             maxlength={30}
             placeholder={newMedia ? '如：微信公众号、抖音' : '选填'}
             onInput={(event) => change('platform', event.detail.value)}
           />
-        </Field>
-        <Field label="账号" error={errors.account}>
+        </FormField>
+        <FormField label="账号" error={errors.account}>
           <Input
-            className="sign__input"
+            className={formInputClass}
             value={draft.account}
             maxlength={40}
             placeholder={newMedia ? '账号名称（选填）' : '选填'}
             onInput={(event) => change('account', event.detail.value)}
           />
-        </Field>
+        </FormField>
       </View>
 
       <View className="sign__section sign__section--row">
