@@ -17,6 +17,19 @@ export interface SignedRequest {
   params: Record<string, unknown>;
 }
 
+/** A Signer holds only the credentials; one per key pair spares an allocation on every request. */
+const signers = new Map<string, Signer>();
+
+function signerFor(credentials: { secretId: string; secretKey: string }): Signer {
+  const key = `${credentials.secretId}\n${credentials.secretKey}`;
+  let signer = signers.get(key);
+  if (!signer) {
+    signer = new Signer({ secretId: credentials.secretId, secretKey: credentials.secretKey }, 'tcb');
+    signers.set(key, signer);
+  }
+  return signer;
+}
+
 function rejected(reason: string): DatabaseError {
   return new DatabaseError('SIGN_PARAM_INVALID', `signature verification failed: ${reason}`);
 }
@@ -43,8 +56,7 @@ export function verifySignature(request: SignedRequest, credentials: { secretId:
   }
   let expected: string;
   try {
-    const signer = new Signer({ secretId: credentials.secretId, secretKey: credentials.secretKey }, 'tcb');
-    expected = String(signer.tc3sign(request.method.toLowerCase(), request.url, signedHeaders, request.params, timestamp, { withSignedParams: true }).signature);
+    expected = String(signerFor(credentials).tc3sign(request.method.toLowerCase(), request.url, signedHeaders, request.params, timestamp, { withSignedParams: true }).signature);
   } catch (error) {
     throw rejected((error as Error).message);
   }

@@ -28,7 +28,9 @@ function localApp(cloud: CloudConfig): CloudApp {
   const key = JSON.stringify([cloud.env, cloud.secretId, cloud.secretKey, cloud.serviceUrl]);
   let app = localApps.get(key);
   if (!app) {
-    app = tcb.init({ env: cloud.env, secretId: cloud.secretId, secretKey: cloud.secretKey, serviceUrl: cloud.serviceUrl });
+    // `keepalive: false` only stops the SDK from using its own keep-alive agent, which keeps 10 idle sockets and
+    // so reconnects under concurrent calls; requests then go through Node's global agent, which keeps alive too.
+    app = tcb.init({ env: cloud.env, secretId: cloud.secretId, secretKey: cloud.secretKey, serviceUrl: cloud.serviceUrl, keepalive: false });
     localApps.set(key, app);
   }
   return app;
