@@ -7,6 +7,7 @@ import type { IndexDeclarations } from './declarations';
 import { DatabaseError, invalidParam } from './errors';
 import { verifySignature } from './request-signature';
 import { SqliteStore } from './sqlite-store';
+import { readBody } from '../read-body';
 
 export type { IndexDeclarations, IndexKey, IndexSpec } from './declarations';
 export type { DatabaseErrorCode } from './errors';
@@ -66,24 +67,6 @@ function errorReply(error: unknown, requestId: string) {
   return { code: 'SYS_ERR', message: `emulator internal error: ${(error as Error)?.message ?? String(error)}`, requestId };
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new DatabaseError('EXCEED_REQUEST_SIZE_LIMIT', `request body exceeds ${maxBodyBytes} bytes`));
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 function parseParams(body: Buffer): Record<string, unknown> {
   let params: unknown;
   try {
@@ -128,7 +111,8 @@ export function createDatabaseEmulator(options: DatabaseEmulatorOptions): Databa
     if (callId) callCounts.set(callId, (callCounts.get(callId) ?? 0) + 1);
     try {
       if (req.method !== 'POST') throw invalidParam('CloudBase API requests are POST');
-      const body = await readBody(req);
+      const body = await readBody(req, maxBodyBytes);
+      if (body === 'too-large') throw new DatabaseError('EXCEED_REQUEST_SIZE_LIMIT', `request body exceeds ${maxBodyBytes} bytes`);
       sendJson(res, 200, { requestId, ...serve(req, url, body) });
     } catch (error) {
       if (!(error instanceof DatabaseError)) console.error('database emulator error', error);

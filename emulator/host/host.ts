@@ -6,6 +6,7 @@ import { createDatabaseEmulator, type DatabaseEmulator, type IndexDeclarations }
 import { createStorageEmulator, type StorageEmulator } from '../storage';
 import { findPersona, issueToken, listPersonas, openIdFromToken } from './dev-sign-in';
 import { serveStatic } from './static-files';
+import { readBody } from '../read-body';
 
 /** What a built function folder exports for local hosting (see cloudfunctions/shared/runtime). */
 interface LocalFunction {
@@ -156,28 +157,15 @@ function batchedStdoutLog(): (line: string) => void {
   };
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        resolve(undefined);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
-      } catch {
-        resolve(undefined);
-      }
-    });
-    req.on('error', reject);
-  });
+/** The JSON body, or undefined when it is too large or not JSON. */
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const body = await readBody(req, maxBodyBytes);
+  if (body === 'too-large') return undefined;
+  try {
+    return JSON.parse(body.toString('utf8') || 'null');
+  } catch {
+    return undefined;
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -5,6 +5,7 @@ import { DatabaseError, invalidParam } from '../db/errors';
 import { bucketFor, cloudPathProblem, fileIdFor, parseFileId } from './cloud-path';
 import { FileStore, PathConflictError } from './file-store';
 import { checkGrant, type FileAccess, signedFileUrl } from './url-signature';
+import { readBody } from '../read-body';
 
 export { signedFileUrl, type FileUrlGrant } from './url-signature';
 
@@ -84,28 +85,6 @@ function sendXmlError(res: ServerResponse, status: number, code: string, message
   ].join('\n');
   res.writeHead(status, { 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(body), 'x-cos-request-id': id });
   res.end(body);
-}
-
-function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    req.on('data', (chunk: Buffer) => {
-      if (refused) return;
-      size += chunk.length;
-      if (size > limit) {
-        refused = true;
-        resolve('too-large');
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!refused) resolve(Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
 }
 
 function fileIdList(value: unknown, name: string): unknown[] {
@@ -227,7 +206,7 @@ export function createStorageEmulator(options: StorageEmulatorOptions): StorageE
 
   async function receiveUpload(req: IncomingMessage, res: ServerResponse, cloudPath: string, rawPath: string) {
     const declared = Number(req.headers['content-length']);
-    const content = declared > maxUploadBytes ? 'too-large' : await readLimited(req, maxUploadBytes);
+    const content = declared > maxUploadBytes ? 'too-large' : await readBody(req, maxUploadBytes);
     if (content === 'too-large') {
       res.setHeader('Connection', 'close');
       return sendXmlError(res, 400, 'EntityTooLarge', `Your proposed upload exceeds the maximum allowed object size (${maxUploadBytes} bytes).`, rawPath);
