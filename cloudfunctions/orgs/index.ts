@@ -1,3 +1,4 @@
+import type { GrantableRole } from '../shared/contract/vocabulary';
 import { collections, type OrgDoc } from '../shared/data/documents';
 import { toOrgMember, toOrgNode } from '../shared/domain/mapping';
 import { assertCanJoin, assertCanLeave, requireProfile } from '../shared/domain/membership';
@@ -16,6 +17,18 @@ async function findGrantee(ctx: ActionContext, memberId: string) {
   const member = await ctx.data.members.findById(memberId);
   if (!member || member.deletedAt) throw new AppError('NOT_FOUND');
   return member;
+}
+
+/** Grants or revokes a role: the caller needs the authority to grant it, and the change is audited. */
+async function changeRole(ctx: ActionContext, input: { orgId: string; memberId: string; role: GrantableRole }, change: 'grant' | 'revoke') {
+  const org = await findOrg(ctx, input.orgId);
+  await ctx.requireRole(org, roleNeededToGrant(input.role));
+  const grantee = await findGrantee(ctx, input.memberId);
+  const grant = { orgId: org._id, role: input.role };
+  if (change === 'grant') await ctx.data.members.addRole(grantee._id, grant, ctx.now);
+  else await ctx.data.members.removeRole(grantee._id, grant, ctx.now);
+  ctx.audit({ collection: collections.members, id: grantee._id });
+  return { orgId: org._id, memberId: grantee._id, role: input.role };
 }
 
 const fn = defineFunction('orgs', {
@@ -79,25 +92,11 @@ const fn = defineFunction('orgs', {
   },
   grantRole: {
     access: 'member',
-    async run(input, ctx) {
-      const org = await findOrg(ctx, input.orgId);
-      await ctx.requireRole(org, roleNeededToGrant(input.role));
-      const grantee = await findGrantee(ctx, input.memberId);
-      await ctx.data.members.addRole(grantee._id, { orgId: org._id, role: input.role }, ctx.now);
-      ctx.audit({ collection: collections.members, id: grantee._id });
-      return { orgId: org._id, memberId: grantee._id, role: input.role };
-    },
+    run: (input, ctx) => changeRole(ctx, input, 'grant'),
   },
   revokeRole: {
     access: 'member',
-    async run(input, ctx) {
-      const org = await findOrg(ctx, input.orgId);
-      await ctx.requireRole(org, roleNeededToGrant(input.role));
-      const grantee = await findGrantee(ctx, input.memberId);
-      await ctx.data.members.removeRole(grantee._id, { orgId: org._id, role: input.role }, ctx.now);
-      ctx.audit({ collection: collections.members, id: grantee._id });
-      return { orgId: org._id, memberId: grantee._id, role: input.role };
-    },
+    run: (input, ctx) => changeRole(ctx, input, 'revoke'),
   },
 });
 
