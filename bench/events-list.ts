@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { localSettings } from '../emulator/settings';
 import { startLocalHost } from '../test/support/local-host';
 import { eventKinds } from '../cloudfunctions/shared/contract/vocabulary';
+import { openingLedger } from '../cloudfunctions/shared/domain/seat-ledger';
 import { buildOrgTree } from '../emulator/seed/org-tree';
 import { percentile, report, roundTripsPerCall, runLoad } from './support/http-load';
 
@@ -32,7 +33,7 @@ export async function benchEventsList(): Promise<void> {
           title: `街镇活动 ${n}`, kind: eventKinds[n % eventKinds.length], status: 'published', orgId, coHostOrgIds: [], hostOrgIds: [orgId],
           hosts: [{ id: orgId, name: orgId }], description: '', venue: { name: '社区中心', address: '浦东新区' },
           startAt, endAt: dayjs(startAt).add(2, 'hour').toDate(), signupOpensAt: start.toDate(), signupClosesAt: startAt,
-          cancellationDeadline: null, capacity: 50, seatsTaken: 0, waitlistCount: 0, requiresApproval: false, membersOnly: false,
+          cancellationDeadline: null, capacity: 50, ...openingLedger(50), waitlistMode: 'auto', offerHours: 24, requiresApproval: false, membersOnly: false,
           team: null, questions: [], schedule: [], createdBy: 'bench', createdAt: start.toDate(), updatedAt: start.toDate(),
         };
       }));

@@ -3,6 +3,7 @@ import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import type { EventDoc, OrgDoc } from '../../cloudfunctions/shared/data/documents';
 import type { EventQuestion } from '../../cloudfunctions/shared/contract/events';
+import { openingLedger } from '../../cloudfunctions/shared/domain/seat-ledger';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -30,6 +31,7 @@ interface DemoEvent {
   questions?: EventQuestion[];
   requiresApproval?: boolean;
   membersOnly?: boolean;
+  waitlistMode?: EventDoc['waitlistMode'];
   team?: EventDoc['team'];
   status?: EventDoc['status'];
 }
@@ -136,8 +138,9 @@ export function buildDemoEvents(now: Date, orgs: OrgDoc[], createdBy: string): E
       signupClosesAt: dayjs(startAt).subtract(1, 'day').toDate(),
       cancellationDeadline: dayjs(startAt).subtract(1, 'day').toDate(),
       capacity: event.capacity,
-      seatsTaken: 0,
-      waitlistCount: 0,
+      ...openingLedger(event.capacity),
+      waitlistMode: event.waitlistMode ?? 'auto',
+      offerHours: 24,
       requiresApproval: event.requiresApproval ?? false,
       membersOnly: event.membersOnly ?? false,
       team: event.team ?? null,

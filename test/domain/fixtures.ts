@@ -1,4 +1,5 @@
 import type { EventDoc, MemberDoc } from '../../cloudfunctions/shared/data/documents';
+import { openingLedger } from '../../cloudfunctions/shared/domain/seat-ledger';
 
 export const createdAt = new Date('2026-10-01T01:00:00Z');
 
@@ -39,8 +40,10 @@ export function eventDoc(overrides: Partial<EventDoc> = {}): EventDoc {
     signupClosesAt: new Date('2026-12-04T10:00:00Z'),
     cancellationDeadline: null,
     capacity: 40,
-    seatsTaken: 12,
-    waitlistCount: 0,
+    ...openingLedger(40),
+    arrivals: 12,
+    waitlistMode: 'auto',
+    offerHours: 24,
     requiresApproval: true,
     membersOnly: false,
     team: null,

@@ -1,4 +1,5 @@
 import type { PledgeSignatureDoc } from '../../cloudfunctions/shared/data/documents';
+import { maskName } from '../../cloudfunctions/shared/domain/masking';
 import { AppError } from '../../cloudfunctions/shared/domain/app-error';
 import {
   assertCanSign,
@@ -7,7 +8,6 @@ import {
   decideMyPledgeState,
   defaultStatsOrgId,
   diffArticles,
-  maskName,
   newSerial,
   numberArticles,
   serialAlphabet,

@@ -7,6 +7,7 @@ import type { FunctionName, Reply } from '../../cloudfunctions/shared/contract';
 import type { Database } from '../../cloudfunctions/shared/data/database';
 import { collections, type EventDoc, type MemberDoc, type OrgDoc } from '../../cloudfunctions/shared/data/documents';
 import type { CloudConfig, InvocationResult, LocalInvocation } from '../../cloudfunctions/shared/runtime';
+import { openingLedger } from '../../cloudfunctions/shared/domain/seat-ledger';
 import { startTestEmulator } from './emulator';
 
 type Invoke = (event: unknown, local: LocalInvocation) => Promise<InvocationResult>;
@@ -127,8 +128,9 @@ function event(
     signupClosesAt: new Date(startAt.getTime() - day),
     cancellationDeadline: null,
     capacity: 50,
-    seatsTaken: 0,
-    waitlistCount: 0,
+    ...openingLedger(50),
+    waitlistMode: 'auto',
+    offerHours: 24,
     requiresApproval: kind === 'salon',
     membersOnly: false,
     team: null,

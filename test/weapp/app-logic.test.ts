@@ -67,7 +67,7 @@ describe('event badges', () => {
     startAt: '2026-11-28T06:00:00.000Z', endAt: '2026-11-28T09:00:00.000Z',
     venue: { name: '会场', address: '地址' }, hosts: [{ id: 'o1', name: '总会' }],
     signupOpensAt: '2026-11-20T01:00:00.000Z', signupClosesAt: '2026-11-27T10:00:00.000Z',
-    capacity: 40, seatsTaken: 28, waitlistCount: 0, requiresApproval: true, membersOnly: false, team: null,
+    capacity: 40, seatsTaken: 28, waitlistCount: 0, requiresApproval: true, membersOnly: false, team: null, waitlistMode: 'auto',
   };
 
   it('counts seats left, says full, and shows the waiting list once anyone waits', () => {

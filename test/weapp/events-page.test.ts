@@ -27,6 +27,7 @@ function event(overrides: Partial<EventSummary>): EventSummary {
     requiresApproval: false,
     membersOnly: false,
     team: null,
+    waitlistMode: 'auto',
     ...overrides,
   };
 }

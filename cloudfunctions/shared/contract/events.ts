@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { eventKinds, type EventKind, type EventStatus, type questionKinds } from './vocabulary';
+import { eventKinds, questionKinds, waitlistModes, type EventKind, type EventStatus, type WaitlistMode } from './vocabulary';
+import type { QuestionKind } from './vocabulary';
 import { daySchema, idSchema, pageSchema, pageSizeSchema, type Instant, type Page } from './common';
 
 export interface Venue {
@@ -29,8 +30,12 @@ export interface EventSummary {
   waitlistCount: number;
   requiresApproval: boolean;
   membersOnly: boolean;
-  /** Set for team events (the orienteering race): the size limits of one team. */
+  /**
+   * Set for team events (the orienteering race): the size limits of one team. A team takes one seat:
+   * `capacity`, `seatsTaken` and `waitlistCount` count teams there.
+   */
   team: { minSize: number; maxSize: number } | null;
+  waitlistMode: WaitlistMode;
 }
 
 export interface ScheduleItem {
@@ -40,7 +45,7 @@ export interface ScheduleItem {
 
 export interface EventQuestion {
   id: string;
-  kind: (typeof questionKinds)[number];
+  kind: QuestionKind;
   label: string;
   required: boolean;
   options: string[];
@@ -51,8 +56,59 @@ export interface EventDetail extends EventSummary {
   schedule: ScheduleItem[];
   questions: EventQuestion[];
   cancellationDeadline: Instant | null;
+  /** Hours a waitlisted member has to claim an offered seat (waitlistMode 'offer'). */
+  offerHours: number;
+  /** Seats held for waitlisted members who have not claimed them yet. */
+  openOffers: number;
+  pendingCount: number;
   createdAt: Instant;
 }
+
+const instantSchema = z.iso.datetime({ offset: true, message: '时间格式不正确' });
+const shortText = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
+
+export const eventLimits = { title: 60, description: 4000, venueName: 60, venueAddress: 120, questions: 10, questionLabel: 60, options: 12, optionText: 30, schedule: 20, capacity: 5000, coHosts: 5, offerHours: 168 } as const;
+
+export const questionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{0,23}$/, '问题编号格式不正确'),
+  kind: z.enum(questionKinds),
+  label: shortText(eventLimits.questionLabel, '问题'),
+  required: z.boolean(),
+  options: z.array(shortText(eventLimits.optionText, '选项')).max(eventLimits.options, `选项不能超过 ${eventLimits.options} 个`).default([]),
+});
+
+/** What an organizer edits; times are instants (the editor turns Shanghai wall-clock input into them). */
+export const eventFieldsSchema = z.strictObject({
+  title: shortText(eventLimits.title, '活动名称'),
+  kind: z.enum(eventKinds),
+  description: z.string().trim().max(eventLimits.description, `活动介绍不能超过 ${eventLimits.description} 个字`).default(''),
+  venue: z.strictObject({
+    name: shortText(eventLimits.venueName, '场地名称'),
+    address: z.string().trim().max(eventLimits.venueAddress, `地址不能超过 ${eventLimits.venueAddress} 个字`).default(''),
+  }),
+  startAt: instantSchema,
+  endAt: instantSchema,
+  signupOpensAt: instantSchema,
+  signupClosesAt: instantSchema,
+  cancellationDeadline: instantSchema.nullable().default(null),
+  capacity: z.number().int().min(1, '名额至少为 1').max(eventLimits.capacity, `名额不能超过 ${eventLimits.capacity}`),
+  requiresApproval: z.boolean().default(false),
+  membersOnly: z.boolean().default(false),
+  waitlistMode: z.enum(waitlistModes).default('auto'),
+  offerHours: z.number().int().min(1).max(eventLimits.offerHours).default(24),
+  team: z
+    .strictObject({ minSize: z.number().int().min(2).max(20), maxSize: z.number().int().min(2).max(20) })
+    .nullable()
+    .default(null),
+  questions: z.array(questionSchema).max(eventLimits.questions, `问题不能超过 ${eventLimits.questions} 个`).default([]),
+  schedule: z
+    .array(z.strictObject({ time: z.string().trim().min(1).max(20), title: shortText(60, '日程内容') }))
+    .max(eventLimits.schedule)
+    .default([]),
+  coHostOrgIds: z.array(idSchema).max(eventLimits.coHosts, `协办组织不能超过 ${eventLimits.coHosts} 个`).default([]),
+});
+export type EventFieldsInput = z.input<typeof eventFieldsSchema>;
+export type EventFields = z.output<typeof eventFieldsSchema>;
 
 export const eventsInput = {
   list: z.strictObject({
@@ -65,9 +121,28 @@ export const eventsInput = {
     pageSize: pageSizeSchema,
   }),
   get: z.strictObject({ id: idSchema }),
+  /** Organizers: create a draft for an organisation they organize. */
+  create: z.strictObject({ orgId: idSchema, fields: eventFieldsSchema }),
+  update: z.strictObject({ id: idSchema, fields: eventFieldsSchema }),
+  publish: z.strictObject({ id: idSchema }),
+  closeSignup: z.strictObject({ id: idSchema }),
+  cancelEvent: z.strictObject({ id: idSchema, message: z.string().trim().min(1, '请填写取消原因').max(200) }),
+  /** Organizers: the events of the organisations they organize (drafts included), newest start first. */
+  managed: z.strictObject({ page: pageSchema, pageSize: pageSizeSchema }),
 };
+
+export interface ManagedEvent extends EventSummary {
+  pendingCount: number;
+  openOffers: number;
+}
 
 export interface EventsOutput {
   list: Page<EventSummary>;
   get: EventDetail;
+  create: EventDetail;
+  update: EventDetail;
+  publish: EventDetail;
+  closeSignup: EventDetail;
+  cancelEvent: EventDetail & { registrationsCancelled: number };
+  managed: Page<ManagedEvent>;
 }

@@ -3,6 +3,7 @@ import { eventsInput, type EventsOutput } from './events';
 import { membersInput, type MembersOutput } from './members';
 import { orgsInput, type OrgsOutput } from './orgs';
 import { pledgeInput, type PledgeOutput } from './pledge';
+import { registrationsInput, type RegistrationsOutput } from './registrations';
 
 export * from './common';
 export * from './errors';
@@ -10,20 +11,21 @@ export * from './events';
 export * from './members';
 export * from './orgs';
 export * from './pledge';
+export * from './registrations';
 export * from './vocabulary';
 
 /** Every function, its actions' input schemas, and their outputs: the one contract both sides import. */
 export const contract = {
   members: membersInput,
   orgs: orgsInput,
-  events: eventsInput,
+  events: { ...eventsInput, ...registrationsInput },
   pledge: pledgeInput,
 };
 
 interface Outputs {
   members: MembersOutput;
   orgs: OrgsOutput;
-  events: EventsOutput;
+  events: EventsOutput & RegistrationsOutput;
   pledge: PledgeOutput;
 }
 

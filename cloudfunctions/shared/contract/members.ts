@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { privacyNoticeVersion, sectors, type Sector } from './vocabulary';
-import { emptyInput, type Instant, type RoleGrant } from './common';
+import { emptyInput, pageSchema, pageSizeSchema, type Instant, type Page, type RoleGrant } from './common';
+import type { Notification } from './registrations';
 import { mobilePattern, profileLimits, profileMessages } from './profile-rules';
 
 export const profileInput = z.strictObject({
@@ -18,6 +19,8 @@ export const membersInput = {
   saveProfile: profileInput,
   myData: emptyInput,
   deleteAccount: z.strictObject({ confirm: z.literal('DELETE') }),
+  notifications: z.strictObject({ page: pageSchema, pageSize: pageSizeSchema }),
+  markNotificationsRead: emptyInput,
 };
 
 /** What a member sees of themselves: unmasked. */
@@ -53,4 +56,6 @@ export interface MembersOutput {
   saveProfile: MemberProfile;
   myData: MyDataResult;
   deleteAccount: { deleted: true };
+  notifications: Page<Notification> & { unread: number };
+  markNotificationsRead: { marked: number };
 }

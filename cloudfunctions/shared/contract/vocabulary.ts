@@ -49,6 +49,39 @@ export const eventKindLabels: Record<EventKind, string> = {
 export const eventStatuses = ['draft', 'published', 'closed', 'cancelled'] as const;
 export type EventStatus = (typeof eventStatuses)[number];
 export const questionKinds = ['text', 'single', 'multiple'] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+export const questionKindLabels: Record<QuestionKind, string> = { text: '填空', single: '单选', multiple: '多选' };
+export const eventStatusLabels: Record<EventStatus, string> = {
+  draft: '草稿',
+  published: '报名中',
+  closed: '报名已截止',
+  cancelled: '已取消',
+};
+
+/** When a seat frees: the first in line gets it at once, or is offered it and must claim it before a deadline. */
+export const waitlistModes = ['auto', 'offer'] as const;
+export type WaitlistMode = (typeof waitlistModes)[number];
+export const waitlistModeLabels: Record<WaitlistMode, string> = { auto: '自动递补', offer: '通知候补者限时确认' };
+
+/**
+ * A registration's standing as the member sees it. `forming` is a team below its minimum size;
+ * `offered` is a freed seat held for a waitlisted member until the claim deadline.
+ */
+export const registrationStatuses = ['pending', 'forming', 'confirmed', 'offered', 'waitlisted', 'cancelled', 'rejected', 'expired'] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+export const registrationStatusLabels: Record<RegistrationStatus, string> = {
+  pending: '待审核',
+  forming: '组队中',
+  confirmed: '已报名',
+  offered: '候补到位，待确认',
+  waitlisted: '候补',
+  cancelled: '已取消',
+  rejected: '未通过',
+  expired: '已过期',
+};
+
+export const notificationKinds = ['promoted', 'offered', 'offerExpired', 'approved', 'rejected', 'eventCancelled', 'addedByOrganizer', 'teamConfirmed', 'teamDisbanded'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
 
 /** A signature's standing: valid for the current version, superseded by a newer one, or withdrawn by its signer. */
 export const signatureStatuses = ['valid', 'superseded', 'withdrawn'] as const;

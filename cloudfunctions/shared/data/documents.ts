@@ -1,4 +1,5 @@
-import type { EventKind, EventStatus, GrantableRole, OrgKind, Sector } from '../contract/vocabulary';
+import type { EventKind, EventStatus, GrantableRole, NotificationKind, OrgKind, Sector, WaitlistMode } from '../contract/vocabulary';
+import type { Answers, Contact } from '../contract/registrations';
 import type { EventQuestion, ScheduleItem, Venue } from '../contract/events';
 import type { PledgeArticle } from '../contract/pledge';
 
@@ -61,11 +62,19 @@ export interface EventDoc {
   signupClosesAt: Date;
   cancellationDeadline: Date | null;
   capacity: number;
-  seatsTaken: number;
-  waitlistCount: number;
   requiresApproval: boolean;
   membersOnly: boolean;
   team: { minSize: number; maxSize: number } | null;
+  waitlistMode: WaitlistMode;
+  offerHours: number;
+  /** The seat ledger; its fields and invariants are explained in domain/seat-ledger.ts. */
+  arrivals: number;
+  admitThrough: number;
+  releasedSlots: number;
+  seatDebt: number;
+  deadWaiting: number;
+  openOffers: number;
+  pendingCount: number;
   questions: EventQuestion[];
   schedule: ScheduleItem[];
   createdBy: string;
@@ -154,6 +163,63 @@ export interface PledgeChainHeadDoc {
   hash: string;
 }
 
+/**
+ * `registrations`: one per member per event, id `<eventId>_<memberId>`, so a second sign-up collides. A team is an
+ * entry of its own (`<eventId>_team_<code>`, kind 'team') holding the team's sign-up number; its members' rows
+ * (kind 'teammate') point at it. `arrival` is the entry's sign-up number while it is active; whether that number is
+ * seated or waiting follows from the event's ledger, so a sign-up never has to write the event twice.
+ */
+export interface RegistrationDoc {
+  _id: string;
+  eventId: string;
+  kind: 'person' | 'team' | 'teammate';
+  /** The member (for a team: its captain). */
+  memberId: string;
+  state: 'pending' | 'active' | 'cancelled' | 'rejected' | 'expired';
+  arrival: number | null;
+  /** The team entry's id, on teams and teammates. */
+  teamId: string | null;
+  team: { name: string; inviteCode: string; size: number; minSize: number; maxSize: number } | null;
+  contact: Contact;
+  answers: Answers;
+  requestId: string | null;
+  /** A freed seat held for this entry until `expiresAt` (waitlist mode 'offer'). */
+  offer: { offeredAt: Date; expiresAt: Date; claimedAt: Date | null } | null;
+  decisionMessage: string | null;
+  addedBy: string | null;
+  /** Copied from the event so "my registrations" lists and orders without a second query; kept in step by event edits. */
+  event: { title: string; kind: EventKind; startAt: Date; endAt: Date; venue: Venue };
+  createdAt: Date;
+  updatedAt: Date;
+  cancelledAt: Date | null;
+}
+
+/**
+ * `vacatedSlots`: a sign-up number that no longer holds anyone (cancelled, rejected, expired offer, a double tap's
+ * spare number). Id `<eventId>_<slot>`. `released` turns true exactly once, by whoever moves the ledger for it.
+ */
+export interface VacatedSlotDoc {
+  _id: string;
+  eventId: string;
+  slot: number;
+  reason: 'cancelled' | 'declined' | 'expired' | 'unused' | 'lost' | 'disbanded';
+  released: boolean;
+  at: Date;
+}
+
+/** `notifications`: what a member is told; the reminders work delivers them as WeChat subscribe messages. */
+export interface NotificationDoc {
+  _id: string;
+  memberId: string;
+  kind: NotificationKind;
+  eventId: string | null;
+  title: string;
+  body: string;
+  createdAt: Date;
+  readAt: Date | null;
+  deliveredAt: Date | null;
+}
+
 export const collections = {
   members: 'members',
   orgs: 'orgs',
@@ -163,4 +229,7 @@ export const collections = {
   pledgeSignatures: 'pledgeSignatures',
   pledgeWithdrawals: 'pledgeWithdrawals',
   pledgeChain: 'pledgeChain',
+  registrations: 'registrations',
+  vacatedSlots: 'vacatedSlots',
+  notifications: 'notifications',
 } as const;

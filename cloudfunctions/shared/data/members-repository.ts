@@ -1,6 +1,6 @@
 import type { GrantableRole } from '../contract/vocabulary';
 import { collections, type MemberDoc, type MemberProfileFields } from './documents';
-import { documentsOf, firstDocumentOf, type Database } from './database';
+import { documentsOf, firstDocumentOf, maxQueryLimit, type Database } from './database';
 import type { ErasedMemberFields } from '../domain/account-deletion';
 import type { PageWindow } from '../domain/paging';
 
@@ -17,6 +17,22 @@ export class MembersRepository {
 
   async findById(memberId: string): Promise<MemberDoc | null> {
     return firstDocumentOf<MemberDoc>(await this.collection.doc(memberId).get());
+  }
+
+  async findByIds(memberIds: string[]): Promise<MemberDoc[]> {
+    if (memberIds.length === 0) return [];
+    return documentsOf<MemberDoc>(await this.collection.where({ _id: this.db.command.in(memberIds) }).limit(maxQueryLimit).get());
+  }
+
+  /** Members with a profile whose name contains the text, or whose mobile ends with it (organizers search by the last digits). */
+  async search(text: string, limit: number): Promise<MemberDoc[]> {
+    const _ = this.db.command;
+    const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const byMobile = /^\d{4,11}$/.test(text);
+    const where = byMobile
+      ? { 'profile.mobile': this.db.RegExp({ regexp: `${escaped}$` }), deletedAt: null }
+      : { 'profile.name': this.db.RegExp({ regexp: escaped }), deletedAt: null };
+    return documentsOf<MemberDoc>(await this.collection.where({ ...where, profile: _.neq(null) }).limit(limit).get());
   }
 
   async insert(record: Omit<MemberDoc, '_id'>): Promise<MemberDoc> {

@@ -5,7 +5,7 @@ import type { PageWindow } from '../domain/paging';
 import type { Sector } from '../contract/vocabulary';
 import { collections, type PledgeChainHeadDoc, type PledgeSignatureDoc, type PledgeWithdrawalDoc } from './documents';
 import { documentsOf, firstDocumentOf, maxQueryLimit, type Database, type FileStorage, type Transaction } from './database';
-import { runPledgeTransaction } from './pledge-transactions';
+import { runRetriedTransaction } from './transactions';
 
 const chainHeadId = 'head';
 /** How long a signature image URL handed to the signer stays valid. */
@@ -98,7 +98,7 @@ export class PledgeSignaturesRepository {
    * the chain stays one line.
    */
   async appendSignature(record: NewSignature): Promise<PledgeSignatureDoc> {
-    return runPledgeTransaction(this.db, async (transaction) => {
+    return runRetriedTransaction(this.db, async (transaction) => {
       const signatures = transaction.collection(collections.pledgeSignatures);
       const head = await readHead(transaction);
       if ((await signatures.doc(record._id).get()).data) throw new AppError('ALREADY_SIGNED');
@@ -115,7 +115,7 @@ export class PledgeSignaturesRepository {
    * already withdrawn is answered as it is, so a repeat (or a concurrent twin) changes nothing.
    */
   async withdraw(signatureId: string, now: Date): Promise<PledgeSignatureDoc> {
-    return runPledgeTransaction(this.db, async (transaction) => {
+    return runRetriedTransaction(this.db, async (transaction) => {
       const signatures = transaction.collection(collections.pledgeSignatures);
       const head = await readHead(transaction);
       const signature = (await signatures.doc(signatureId).get()).data as unknown as PledgeSignatureDoc | null;

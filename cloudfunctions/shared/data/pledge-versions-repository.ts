@@ -1,7 +1,7 @@
 import { AppError } from '../domain/app-error';
 import { collections, type PledgeVersionDoc } from './documents';
 import { documentsOf, firstDocumentOf, type Database, type Transaction } from './database';
-import { runPledgeTransaction } from './pledge-transactions';
+import { runRetriedTransaction } from './transactions';
 
 export type PledgeDraftFields = Pick<PledgeVersionDoc, 'title' | 'preamble' | 'articles' | 'changeNote'>;
 
@@ -30,7 +30,7 @@ export class PledgeVersionsRepository {
    * id cannot turn the published version back into a draft (that save answers CONFLICT).
    */
   async saveDraft(draft: PledgeVersionDoc): Promise<PledgeVersionDoc> {
-    return runPledgeTransaction(this.db, async (transaction: Transaction) => {
+    return runRetriedTransaction(this.db, async (transaction: Transaction) => {
       const versions = transaction.collection(collections.pledgeVersions);
       const existing = (await versions.doc(draft._id).get()).data as unknown as PledgeVersionDoc | null;
       if (existing && existing.status !== 'draft') throw new AppError('CONFLICT');
@@ -46,7 +46,7 @@ export class PledgeVersionsRepository {
    * published versions or none. Answers the published version; NOT_FOUND if the draft is gone or was published.
    */
   async publish(draftId: string, previousId: string | null, now: Date): Promise<PledgeVersionDoc> {
-    return runPledgeTransaction(this.db, async (transaction: Transaction) => {
+    return runRetriedTransaction(this.db, async (transaction: Transaction) => {
       const versions = transaction.collection(collections.pledgeVersions);
       const draft = (await versions.doc(draftId).get()).data as unknown as PledgeVersionDoc | null;
       if (!draft || draft.status !== 'draft') throw new AppError('NOT_FOUND');

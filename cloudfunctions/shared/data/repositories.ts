@@ -2,6 +2,9 @@ import { AuditRepository } from './audit-repository';
 import type { Database, FileStorage } from './database';
 import { EventsRepository } from './events-repository';
 import { MembersRepository } from './members-repository';
+import { NotificationsRepository } from './notifications-repository';
+import { RegistrationsRepository } from './registrations-repository';
+import { SeatBook } from './seat-book';
 import { OrgsRepository } from './orgs-repository';
 import { PledgeSignaturesRepository } from './pledge-signatures-repository';
 import { PledgeVersionsRepository } from './pledge-versions-repository';
@@ -13,10 +16,18 @@ export interface Repositories {
   audit: AuditRepository;
   pledgeVersions: PledgeVersionsRepository;
   pledgeSignatures: PledgeSignaturesRepository;
+  registrations: RegistrationsRepository;
+  notifications: NotificationsRepository;
+  seatBook: SeatBook;
 }
 
 export function openRepositories(db: Database, storage: FileStorage): Repositories {
+  const registrations = new RegistrationsRepository(db);
+  const notifications = new NotificationsRepository(db);
   return {
+    registrations,
+    notifications,
+    seatBook: new SeatBook(db, registrations, notifications),
     members: new MembersRepository(db),
     orgs: new OrgsRepository(db),
     events: new EventsRepository(db),

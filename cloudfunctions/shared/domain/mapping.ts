@@ -2,6 +2,8 @@ import type { Instant } from '../contract/common';
 import type { EventDetail, EventSummary } from '../contract/events';
 import type { MemberProfile } from '../contract/members';
 import type { OrgMember, OrgNode } from '../contract/orgs';
+import type { SeatCounters } from '../contract/registrations';
+import { seatCounters } from './seat-ledger';
 import type { EventDoc, MemberDoc, MemberProfileFields, OrgDoc } from '../data/documents';
 
 export function toInstant(value: Date): Instant {
@@ -44,7 +46,14 @@ export function toOrgMember(member: MemberDoc): OrgMember {
   };
 }
 
+/** A cancelled event holds no seats and no line, whatever its ledger says. */
+export function eventSeatCounters(event: EventDoc): SeatCounters {
+  return event.status === 'cancelled' ? { seatsTaken: 0, waitlistCount: 0, openOffers: 0, pendingCount: 0 } : seatCounters(event);
+}
+
 export function toEventSummary(event: EventDoc): EventSummary {
+  const { seatsTaken, waitlistCount } = eventSeatCounters(event);
+  const counters = { seatsTaken, waitlistCount };
   return {
     id: event._id,
     title: event.title,
@@ -57,11 +66,11 @@ export function toEventSummary(event: EventDoc): EventSummary {
     signupOpensAt: toInstant(event.signupOpensAt),
     signupClosesAt: toInstant(event.signupClosesAt),
     capacity: event.capacity,
-    seatsTaken: event.seatsTaken,
-    waitlistCount: event.waitlistCount,
+    ...counters,
     requiresApproval: event.requiresApproval,
     membersOnly: event.membersOnly,
     team: event.team,
+    waitlistMode: event.waitlistMode,
   };
 }
 
@@ -72,6 +81,9 @@ export function toEventDetail(event: EventDoc): EventDetail {
     schedule: event.schedule,
     questions: event.questions,
     cancellationDeadline: event.cancellationDeadline ? toInstant(event.cancellationDeadline) : null,
+    offerHours: event.offerHours,
+    openOffers: eventSeatCounters(event).openOffers,
+    pendingCount: eventSeatCounters(event).pendingCount,
     createdAt: toInstant(event.createdAt),
   };
 }

@@ -1,7 +1,8 @@
 import type { MySignature, PledgeVersionView, SignerRow, VerifyResult } from '../contract/pledge';
 import type { PledgeSignatureDoc, PledgeVersionDoc } from '../data/documents';
 import { toInstant } from './mapping';
-import { maskName, signatureStatus } from './pledge-rules';
+import { maskName } from './masking';
+import { signatureStatus } from './pledge-rules';
 
 export function toPledgeVersionView(version: PledgeVersionDoc): PledgeVersionView {
   return {

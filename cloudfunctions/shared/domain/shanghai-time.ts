@@ -21,3 +21,8 @@ export function startOfShanghaiDay(day: string): Date {
 export function endOfShanghaiDay(day: string): Date {
   return dayjs.tz(day, displayTimeZone).add(1, 'day').toDate();
 }
+
+/** An instant as a member reads it in a message: "12月3日 14:00" in Asia/Shanghai. */
+export function shanghaiDateTime(instant: Date): string {
+  return dayjs(instant).tz(displayTimeZone).format('M月D日 HH:mm');
+}

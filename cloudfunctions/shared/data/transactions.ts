@@ -2,8 +2,8 @@ import { AppError } from '../domain/app-error';
 import type { Database, Transaction } from './database';
 
 /**
- * Every signing and withdrawal moves the one chain head, so concurrent ones conflict and retry; enough
- * retries let a burst of signers all get through, one commit per round.
+ * Writes that share one document (the pledge chain head, an event's ledger) conflict and retry; enough
+ * retries let a burst of them all get through, one commit per round.
  */
 const transactionAttempts = 24;
 
@@ -16,7 +16,7 @@ function isTransactionConflict(error: unknown): boolean {
  * reads and writes through the transaction: no uploads, no other side effects. A conflict that outlasts
  * the retries answers CONFLICT.
  */
-export async function runPledgeTransaction<T>(db: Database, work: (transaction: Transaction) => Promise<T>): Promise<T> {
+export async function runRetriedTransaction<T>(db: Database, work: (transaction: Transaction) => Promise<T>): Promise<T> {
   try {
     return (await db.runTransaction(work, transactionAttempts)) as T;
   } catch (error) {

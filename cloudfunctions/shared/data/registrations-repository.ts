@@ -1,0 +1,231 @@
+import type { PageWindow } from '../domain/paging';
+import { collections, type RegistrationDoc, type VacatedSlotDoc } from './documents';
+import { documentsOf, firstDocumentOf, maxQueryLimit, type Database } from './database';
+
+export function personRegistrationId(eventId: string, memberId: string): string {
+  return `${eventId}_${memberId}`;
+}
+
+export function teamEntryId(eventId: string, inviteCode: string): string {
+  return `${eventId}_team_${inviteCode}`;
+}
+
+export function isDuplicateWrite(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'DATABASE_DUPLICATE_WRITE';
+}
+
+/** The kinds of entry that hold a sign-up number: a person, or a whole team. */
+const numberedKinds = ['person', 'team'];
+
+export type EntryFilter =
+  | { kind: 'state'; state: RegistrationDoc['state'] }
+  | { kind: 'seated'; admitThrough: number; offered: boolean }
+  | { kind: 'waiting'; admitThrough: number }
+  | { kind: 'forming' };
+
+/** Registration rows and vacated numbers: plain reads and single-document writes; the ledger logic is in seat-book.ts. */
+export class RegistrationsRepository {
+  constructor(private readonly db: Database) {}
+
+  private get registrations() {
+    return this.db.collection(collections.registrations);
+  }
+
+  private get vacated() {
+    return this.db.collection(collections.vacatedSlots);
+  }
+
+  /** false when the id is taken (a second sign-up of the same member). */
+  async insert(doc: RegistrationDoc): Promise<boolean> {
+    try {
+      await this.registrations.add(doc);
+      return true;
+    } catch (error) {
+      if (isDuplicateWrite(error)) return false;
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<RegistrationDoc | null> {
+    return firstDocumentOf<RegistrationDoc>(await this.registrations.doc(id).get());
+  }
+
+  async findByIds(ids: string[]): Promise<RegistrationDoc[]> {
+    if (ids.length === 0) return [];
+    const _ = this.db.command;
+    return documentsOf<RegistrationDoc>(await this.registrations.where({ _id: _.in(ids) }).limit(maxQueryLimit).get());
+  }
+
+  /** Updates one registration only while it matches `where`: true when this call changed it. */
+  async updateIf(id: string, where: Record<string, unknown>, changes: Record<string, unknown>): Promise<boolean> {
+    const { updated } = await this.registrations.where({ ...where, _id: id }).update(changes);
+    return updated === 1;
+  }
+
+  /** Starts an ended row again as `fresh`, only if it is still as read: two restarts cannot both win. */
+  async restart(ended: RegistrationDoc, fresh: RegistrationDoc): Promise<boolean> {
+    const set = this.db.command.set;
+    const { _id, ...fields } = fresh;
+    return this.updateIf(_id, { state: ended.state, updatedAt: ended.updatedAt }, {
+      ...fields,
+      contact: set(fields.contact),
+      answers: set(fields.answers),
+      event: set(fields.event),
+      team: fields.team === null ? null : set(fields.team),
+    });
+  }
+
+  /** One more member in the team, if there is room. */
+  async growTeam(teamEntry: RegistrationDoc, now: Date): Promise<boolean> {
+    const _ = this.db.command;
+    return this.updateIf(teamEntry._id, { state: 'active', 'team.size': _.lt(teamEntry.team!.maxSize) }, { 'team.size': _.inc(1), updatedAt: now });
+  }
+
+  /** One member fewer, if the team has no number yet or keeps its minimum size. */
+  async shrinkTeam(teamEntry: RegistrationDoc, now: Date): Promise<boolean> {
+    const _ = this.db.command;
+    const changes = { 'team.size': _.inc(-1), updatedAt: now };
+    return (
+      (await this.updateIf(teamEntry._id, { state: 'active', arrival: null }, changes)) ||
+      this.updateIf(teamEntry._id, { state: 'active', 'team.size': _.gt(teamEntry.team!.minSize) }, changes)
+    );
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.registrations.doc(id).remove();
+  }
+
+  /** The active entry holding a sign-up number, if its row is written yet. */
+  async findHolder(eventId: string, slot: number): Promise<RegistrationDoc | null> {
+    const _ = this.db.command;
+    return firstDocumentOf<RegistrationDoc>(
+      await this.registrations.where({ eventId, arrival: slot, state: 'active', kind: _.in(numberedKinds) }).limit(1).get(),
+    );
+  }
+
+  /** Active entries whose numbers lie strictly between two numbers: the people ahead of someone in line. */
+  async countWaitingBetween(eventId: string, afterSlot: number, beforeSlot: number): Promise<number> {
+    const _ = this.db.command;
+    const { total } = await this.registrations
+      .where({ eventId, state: 'active', arrival: _.gt(afterSlot).and(_.lt(beforeSlot)), kind: _.in(numberedKinds) })
+      .count();
+    return total ?? 0;
+  }
+
+  async findTeamByCode(inviteCode: string): Promise<RegistrationDoc | null> {
+    return firstDocumentOf<RegistrationDoc>(await this.registrations.where({ 'team.inviteCode': inviteCode, kind: 'team' }).limit(1).get());
+  }
+
+  async teammates(teamId: string): Promise<RegistrationDoc[]> {
+    return documentsOf<RegistrationDoc>(
+      await this.registrations.where({ teamId, kind: 'teammate' }).orderBy('createdAt', 'asc').limit(maxQueryLimit).get(),
+    );
+  }
+
+  async cancelTeammates(teamId: string, now: Date): Promise<void> {
+    await this.registrations.where({ teamId, kind: 'teammate', state: 'active' }).update({ state: 'cancelled', cancelledAt: now, updatedAt: now });
+  }
+
+  /** A page of an event's entries of one standing; numbered standings in number order, the rest in sign-up order. */
+  async listForEvent(eventId: string, filter: EntryFilter | null, kinds: RegistrationDoc['kind'][], window: PageWindow): Promise<RegistrationDoc[]> {
+    const _ = this.db.command;
+    const where: Record<string, unknown> = { eventId, kind: _.in(kinds) };
+    let byNumber = false;
+    if (filter?.kind === 'state') where.state = filter.state;
+    if (filter?.kind === 'seated') {
+      Object.assign(where, { state: 'active', arrival: _.lte(filter.admitThrough) });
+      where.offer = filter.offered ? _.neq(null) : null;
+      if (filter.offered) where['offer.claimedAt'] = null;
+      byNumber = true;
+    }
+    if (filter?.kind === 'waiting') {
+      Object.assign(where, { state: 'active', arrival: _.gt(filter.admitThrough) });
+      byNumber = true;
+    }
+    if (filter?.kind === 'forming') Object.assign(where, { state: 'active', arrival: null });
+    const query = this.registrations.where(where);
+    const ordered = byNumber ? query.orderBy('arrival', 'asc') : query.orderBy('createdAt', 'asc');
+    return documentsOf<RegistrationDoc>(await ordered.orderBy('_id', 'asc').skip(window.offset).limit(window.limit).get());
+  }
+
+  /** Every row of an event, for the counter check; read in pages of CloudBase's 1,000-document cap. */
+  async allForEvent(eventId: string): Promise<RegistrationDoc[]> {
+    const rows: RegistrationDoc[] = [];
+    for (;;) {
+      const page = documentsOf<RegistrationDoc>(
+        await this.registrations.where({ eventId }).orderBy('_id', 'asc').skip(rows.length).limit(maxQueryLimit).get(),
+      );
+      rows.push(...page);
+      if (page.length < maxQueryLimit) return rows;
+    }
+  }
+
+  /** A member's registrations by event start: upcoming soonest first, past latest first. */
+  async listForMember(memberId: string, when: 'upcoming' | 'past', now: Date, window: PageWindow): Promise<RegistrationDoc[]> {
+    const _ = this.db.command;
+    const where = { memberId, kind: _.in(['person', 'teammate']), 'event.endAt': when === 'upcoming' ? _.gte(now) : _.lt(now) };
+    return documentsOf<RegistrationDoc>(
+      await this.registrations
+        .where(where)
+        .orderBy('event.startAt', when === 'upcoming' ? 'asc' : 'desc')
+        .orderBy('_id', 'asc')
+        .skip(window.offset)
+        .limit(window.limit)
+        .get(),
+    );
+  }
+
+  /** Offers whose claim deadline has passed, oldest first. */
+  async overdueOffers(now: Date, limit: number): Promise<RegistrationDoc[]> {
+    const _ = this.db.command;
+    return documentsOf<RegistrationDoc>(
+      await this.registrations
+        .where({ 'offer.expiresAt': _.lte(now), 'offer.claimedAt': null, state: 'active' })
+        .orderBy('offer.expiresAt', 'asc')
+        .limit(limit)
+        .get(),
+    );
+  }
+
+  /** Cancels every open entry of an event. */
+  async cancelAllForEvent(eventId: string, now: Date): Promise<void> {
+    const _ = this.db.command;
+    await this.registrations.where({ eventId, state: _.in(['active', 'pending']) }).update({ state: 'cancelled', cancelledAt: now, updatedAt: now });
+  }
+
+  async updateEventSnapshot(eventId: string, snapshot: RegistrationDoc['event'], now: Date): Promise<void> {
+    await this.registrations.where({ eventId }).update({ event: this.db.command.set(snapshot), updatedAt: now });
+  }
+
+  /** Records a vacated number; false when it was recorded already. */
+  async recordVacated(doc: VacatedSlotDoc): Promise<boolean> {
+    try {
+      await this.vacated.add(doc);
+      return true;
+    } catch (error) {
+      if (isDuplicateWrite(error)) return false;
+      throw error;
+    }
+  }
+
+  async findVacated(eventId: string, slot: number): Promise<VacatedSlotDoc | null> {
+    return firstDocumentOf<VacatedSlotDoc>(await this.vacated.doc(`${eventId}_${slot}`).get());
+  }
+
+  /** Flags a vacated number released; only one caller ever gets true for a number. */
+  async claimRelease(eventId: string, slot: number): Promise<boolean> {
+    const { updated } = await this.vacated.where({ _id: `${eventId}_${slot}`, released: false }).update({ released: true });
+    return updated === 1;
+  }
+
+  async allVacated(eventId: string): Promise<VacatedSlotDoc[]> {
+    const rows: VacatedSlotDoc[] = [];
+    for (;;) {
+      const page = documentsOf<VacatedSlotDoc>(
+        await this.vacated.where({ eventId }).orderBy('slot', 'asc').skip(rows.length).limit(maxQueryLimit).get(),
+      );
+      rows.push(...page);
+      if (page.length < maxQueryLimit) return rows;
+    }
+  }
+}

@@ -1,0 +1,185 @@
+import type { NotificationKind } from '../contract/vocabulary';
+import { changeCapacity, isSeated, type SeatLedger } from '../domain/seat-ledger';
+import { notice } from '../domain/registration-notices';
+import { collections, type EventDoc, type RegistrationDoc, type VacatedSlotDoc } from './documents';
+import type { Database, Transaction } from './database';
+import { runRetriedTransaction } from './transactions';
+import type { NotificationsRepository } from './notifications-repository';
+import type { RegistrationsRepository } from './registrations-repository';
+
+type LedgerField = 'arrivals' | 'admitThrough' | 'releasedSlots' | 'seatDebt' | 'deadWaiting' | 'openOffers' | 'pendingCount';
+
+/** Where a sign-up may take a number: the event is open, and it is the kind of event that numbers people directly. */
+export interface NumberConditions {
+  now: Date;
+  /** Organisations the member belongs to, for a members-only event; null skips the check (organizer's authority). */
+  memberOrgIds: string[] | null;
+  /** false for an organizer's approval or hand-added member, who are numbered outside the sign-up window. */
+  withinWindow: boolean;
+  kind: 'person' | 'team';
+}
+
+/**
+ * The seat ledger's writes (see domain/seat-ledger.ts). Every move of the event's counters is one atomic
+ * `$inc` on the event document; whoever vacates or seats a number follows up on it here, so sign-up,
+ * cancellation, approval, capacity changes and offer expiry all keep the counters equal to the rows.
+ */
+export class SeatBook {
+  constructor(
+    private readonly db: Database,
+    private readonly registrations: RegistrationsRepository,
+    private readonly notifications: NotificationsRepository,
+  ) {}
+
+  private get events() {
+    return this.db.collection(collections.events);
+  }
+
+  /** One atomic increment of ledger counters; answers the event as it is after it (null if the condition failed). */
+  private async move(eventId: string, inc: Partial<Record<LedgerField, number>>, condition: object = {}): Promise<EventDoc | null> {
+    const _ = this.db.command;
+    const changes: Record<string, unknown> = {};
+    for (const [field, by] of Object.entries(inc)) if (by !== 0) changes[field] = _.inc(by);
+    const result = await this.events.where(_.and([{ _id: eventId }, condition])).updateAndReturn(changes);
+    return result.updated === 1 ? (result.doc as EventDoc) : null;
+  }
+
+  /**
+   * Hands out the next sign-up number if the event takes sign-ups now: one write, which is what keeps a burst of
+   * sign-ups from overselling. null when a condition failed; the caller reads the event to say which.
+   */
+  async takeNumber(eventId: string, conditions: NumberConditions): Promise<EventDoc | null> {
+    const _ = this.db.command;
+    const clauses: object[] = [{ team: conditions.kind === 'team' ? _.neq(null) : null }];
+    if (conditions.withinWindow) {
+      clauses.push({ status: 'published', requiresApproval: false, signupOpensAt: _.lte(conditions.now), signupClosesAt: _.gt(conditions.now) });
+    } else {
+      clauses.push({ status: _.in(['published', 'closed']) });
+    }
+    if (conditions.memberOrgIds !== null) {
+      clauses.push(_.or([{ membersOnly: false }, { hostOrgIds: _.in(conditions.memberOrgIds) }]));
+    }
+    return this.move(eventId, { arrivals: 1 }, _.and(clauses));
+  }
+
+  async countPending(eventId: string, by: 1 | -1): Promise<void> {
+    await this.move(eventId, { pendingCount: by });
+  }
+
+  /**
+   * A number stops holding anyone. Recorded first, then counted as dead; if it is already seated, it is released
+   * at once, which seats the next in line.
+   */
+  async vacate(eventId: string, slot: number, reason: VacatedSlotDoc['reason'], now: Date, offerWasOpen = false): Promise<void> {
+    await this.registrations.recordVacated({ _id: `${eventId}_${slot}`, eventId, slot, reason, released: false, at: now });
+    const event = await this.move(eventId, { deadWaiting: 1, openOffers: offerWasOpen ? -1 : 0 });
+    if (event && isSeated(event, slot)) await this.release(eventId, slot, now);
+  }
+
+  /** Releases a vacated, seated number exactly once: pays off seat debt, or seats the next number in line. */
+  async release(eventId: string, slot: number, now: Date): Promise<void> {
+    if (!(await this.registrations.claimRelease(eventId, slot))) return;
+    const _ = this.db.command;
+    const paidDebt = await this.move(eventId, { seatDebt: -1, releasedSlots: 1, deadWaiting: -1 }, { seatDebt: _.gt(0) });
+    if (paidDebt) return;
+    const event = await this.move(eventId, { admitThrough: 1, releasedSlots: 1, deadWaiting: -1 });
+    if (event) await this.seat(event, event.admitThrough, now);
+  }
+
+  /**
+   * A number has just come within the seats: release it if it is vacated, tell its holder otherwise (or offer the
+   * seat, in offer mode). A number whose row is not written yet belongs to a sign-up still in flight, which reads
+   * its own standing from the ledger.
+   */
+  private async seat(event: EventDoc, slot: number, now: Date): Promise<void> {
+    if (slot > event.arrivals) return;
+    const [holder, vacated] = await Promise.all([this.registrations.findHolder(event._id, slot), this.registrations.findVacated(event._id, slot)]);
+    if (holder) return this.promote(event, holder, now);
+    if (vacated && !vacated.released) await this.release(event._id, slot, now);
+  }
+
+  private async promote(event: EventDoc, holder: RegistrationDoc, now: Date): Promise<void> {
+    if (event.waitlistMode === 'offer') {
+      const expiresAt = new Date(now.getTime() + event.offerHours * 3600_000);
+      const offered = await this.registrations.updateIf(holder._id, { state: 'active', offer: null }, { offer: { offeredAt: now, expiresAt, claimedAt: null }, updatedAt: now });
+      if (!offered) return;
+      await this.move(event._id, { openOffers: 1 });
+      await this.tell(holder, 'offered', event, now, expiresAt);
+      return;
+    }
+    await this.tell(holder, 'promoted', event, now);
+  }
+
+  /** Notifies the holder of an entry; for a team, every member of it. */
+  async tell(entry: RegistrationDoc, kind: NotificationKind, event: Pick<EventDoc, '_id' | 'title'>, now: Date, deadline?: Date, message?: string): Promise<void> {
+    const memberIds = entry.kind === 'team' ? (await this.registrations.teammates(entry._id)).filter((row) => row.state === 'active').map((row) => row.memberId) : [entry.memberId];
+    const { title, body } = notice(kind, event.title, { deadline, message });
+    await this.notifications.add(memberIds.map((memberId) => ({ memberId, kind, eventId: event._id, title, body, createdAt: now })));
+  }
+
+  /**
+   * A new capacity. Read and written in a transaction (capacity changes are rare; sign-ups racing it retry it),
+   * then every number that came within the seats is seated.
+   */
+  async setCapacity(eventId: string, capacity: number, now: Date): Promise<{ event: EventDoc; seated: number }> {
+    const { before, after } = await runRetriedTransaction(this.db, async (transaction: Transaction) => {
+      const doc = (await transaction.collection(collections.events).doc(eventId).get()).data as unknown as EventDoc | null;
+      if (!doc) return { before: null, after: null };
+      const change = changeCapacity(doc as SeatLedger, capacity);
+      await transaction
+        .collection(collections.events)
+        .doc(eventId)
+        .update({ capacity, admitThrough: doc.admitThrough + change.admitThroughDelta, seatDebt: doc.seatDebt + change.seatDebtDelta, updatedAt: now });
+      return { before: doc, after: { ...doc, capacity, admitThrough: doc.admitThrough + change.admitThroughDelta, seatDebt: doc.seatDebt + change.seatDebtDelta } };
+    });
+    if (!before || !after) throw new Error(`setCapacity: event ${eventId} vanished`);
+    for (let slot = before.admitThrough + 1; slot <= after.admitThrough; slot++) await this.seat(after, slot, now);
+    return { event: after, seated: Math.max(0, Math.min(after.admitThrough, after.arrivals) - Math.min(before.admitThrough, before.arrivals)) };
+  }
+
+  /**
+   * Sets the counters the rows say, if nobody took or seated a number since the rows were read; the counter
+   * check calls it once the numbers themselves are all accounted for.
+   */
+  async rebuild(event: EventDoc, counters: Pick<SeatLedger, 'pendingCount' | 'openOffers' | 'deadWaiting' | 'releasedSlots'>): Promise<boolean> {
+    const { updated } = await this.events.where({ _id: event._id, arrivals: event.arrivals, admitThrough: event.admitThrough }).update({ ...counters });
+    return updated === 1;
+  }
+
+  /**
+   * Cancels the event and every open registration, and tells each member. Answers how many members' registrations
+   * it cancelled; null when the event was cancelled already.
+   */
+  async cancelEvent(event: EventDoc, message: string, now: Date): Promise<number | null> {
+    const { updated } = await this.events.where({ _id: event._id, status: this.db.command.neq('cancelled') }).update({ status: 'cancelled', updatedAt: now });
+    if (updated !== 1) return null;
+    const open = (await this.registrations.allForEvent(event._id)).filter((row) => row.kind !== 'team' && (row.state === 'active' || row.state === 'pending'));
+    await this.registrations.cancelAllForEvent(event._id, now);
+    const { title, body } = notice('eventCancelled', event.title, { message });
+    await this.notifications.add(open.map((row) => ({ memberId: row.memberId, kind: 'eventCancelled' as const, eventId: event._id, title, body, createdAt: now })));
+    return open.length;
+  }
+
+  /** A member claims the seat offered to them before the deadline. */
+  async claimOffer(entry: RegistrationDoc, now: Date): Promise<boolean> {
+    const _ = this.db.command;
+    const claimed = await this.registrations.updateIf(entry._id, { state: 'active', 'offer.claimedAt': null, 'offer.expiresAt': _.gt(now) }, { 'offer.claimedAt': now, updatedAt: now });
+    if (claimed) await this.move(entry.eventId, { openOffers: -1 });
+    return claimed;
+  }
+
+  /** Passes overdue offers on to the next in line; answers how many it passed. */
+  async expireOffers(now: Date, limit: number): Promise<number> {
+    let expired = 0;
+    for (const entry of await this.registrations.overdueOffers(now, limit)) {
+      const _ = this.db.command;
+      const ended = await this.registrations.updateIf(entry._id, { state: 'active', 'offer.claimedAt': null, 'offer.expiresAt': _.lte(now) }, { state: 'expired', cancelledAt: now, updatedAt: now });
+      if (!ended || entry.arrival === null) continue;
+      expired++;
+      if (entry.kind === 'team') await this.registrations.cancelTeammates(entry._id, now);
+      await this.vacate(entry.eventId, entry.arrival, 'expired', now, true);
+      await this.tell(entry, 'offerExpired', { _id: entry.eventId, title: entry.event.title }, now);
+    }
+    return expired;
+  }
+}
