@@ -77,12 +77,12 @@ export function changeCapacity(ledger: SeatLedger, capacity: number): CapacityCh
   const delta = capacity - ledger.capacity;
   if (delta >= 0) {
     const paid = Math.min(ledger.seatDebt, delta);
-    return { capacity, admitThroughDelta: delta - paid, seatDebtDelta: -paid };
+    return { capacity, admitThroughDelta: delta - paid, seatDebtDelta: 0 - paid };
   }
   const cut = -delta;
   const unissued = Math.max(0, ledger.admitThrough - ledger.arrivals);
   const fromUnissued = Math.min(cut, unissued);
-  return { capacity, admitThroughDelta: -fromUnissued, seatDebtDelta: cut - fromUnissued };
+  return { capacity, admitThroughDelta: 0 - fromUnissued, seatDebtDelta: cut - fromUnissued };
 }
 
 export interface EntryStanding {
