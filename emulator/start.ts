@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import tcb from '@cloudbase/node-sdk';
 import { buildFunctions } from '../scripts/build-functions';
 import { ensureAppBuilt } from '../scripts/app-build';
 import indexes from '../cloudfunctions/database/indexes.json';
@@ -28,8 +27,7 @@ async function main() {
     h5Dir: path.join(root, 'dist/h5'),
   });
   if (reset) host.emulator.reset();
-  const admin = tcb.init({ env: settings.env, secretId: settings.secretId, secretKey: settings.secretKey, serviceUrl: `${host.url}/admin` });
-  const seeded = await seedDemoData(admin);
+  const seeded = await seedDemoData({ env: settings.env, secretId: settings.secretId, secretKey: settings.secretKey, serviceUrl: `${host.url}/admin` });
   console.log([
     '',
     `Xinlian is running at ${host.url}/`,

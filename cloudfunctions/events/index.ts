@@ -2,6 +2,8 @@ import { isPublicEvent, planEventList } from '../shared/domain/event-listing';
 import { toEventDetail, toEventSummary } from '../shared/domain/mapping';
 import { toPage } from '../shared/domain/paging';
 import { AppError, defineFunction } from '../shared/runtime';
+import { managementActions } from './management';
+import { registrationActions } from './registrations';
 
 const fn = defineFunction('events', {
   list: {
@@ -24,6 +26,8 @@ const fn = defineFunction('events', {
       return toEventDetail(event);
     },
   },
+  ...managementActions,
+  ...registrationActions,
 });
 
 export const main = fn.main;

@@ -137,30 +137,13 @@ async function leaveTeam(ctx: ActionContext, event: EventDoc, own: RegistrationD
   await ctx.data.registrations.updateIf(own._id, { state: 'active' }, { state: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now });
 }
 
-/**
- * Ends a numbered entry (a person's row or a team) whose standing was read as `entry`; conditional on that
- * standing, so a concurrent claim or expiry cannot be counted twice. Gives its number back to the ledger.
- */
-async function endEntry(ctx: ActionContext, entry: RegistrationDoc, state: 'cancelled' | 'expired', reason: 'cancelled' | 'declined' | 'disbanded'): Promise<boolean> {
-  const offerOpen = entry.offer !== null && entry.offer.claimedAt === null;
-  const asRead: Record<string, unknown> = { state: entry.state, arrival: entry.arrival };
-  if (entry.offer) asRead['offer.claimedAt'] = entry.offer.claimedAt;
-  else asRead.offer = null;
-  const ended = await ctx.data.registrations.updateIf(entry._id, asRead, { state, cancelledAt: ctx.now, updatedAt: ctx.now });
-  if (!ended) return false;
-  if (entry.state === 'pending') await ctx.data.seatBook.countPending(entry.eventId, -1);
-  if (entry.kind === 'team') await ctx.data.registrations.cancelTeammates(entry._id, ctx.now);
-  if (entry.arrival !== null && entry.state === 'active') await ctx.data.seatBook.vacate(entry.eventId, entry.arrival, reason, ctx.now, offerOpen);
-  return true;
-}
-
 /** Re-reads and retries when a concurrent claim, expiry or promotion changed the entry between read and write. */
 async function endWithRetry(ctx: ActionContext, entryId: string, check: (entry: RegistrationDoc) => void, reason: 'cancelled' | 'declined' | 'disbanded'): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const entry = await ctx.data.registrations.findById(entryId);
     if (!entry || (entry.state !== 'active' && entry.state !== 'pending')) throw new AppError('NOT_REGISTERED');
     check(entry);
-    if (await endEntry(ctx, entry, 'cancelled', reason)) return;
+    if (await ctx.data.seatBook.endEntry(entry, 'cancelled', reason, ctx.now)) return;
   }
   throw new AppError('CONFLICT');
 }

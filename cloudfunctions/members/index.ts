@@ -1,8 +1,10 @@
+import type { Notification } from '../shared/contract/registrations';
 import { privacyNoticeVersion } from '../shared/contract/vocabulary';
-import type { MemberDoc } from '../shared/data/documents';
+import type { MemberDoc, NotificationDoc } from '../shared/data/documents';
 import { planAccountErasure } from '../shared/domain/account-deletion';
-import { hasProfile, toMemberProfile } from '../shared/domain/mapping';
+import { hasProfile, toInstant, toMemberProfile } from '../shared/domain/mapping';
 import { newMemberRecord, requireConsent } from '../shared/domain/membership';
+import { pageWindow, toPage } from '../shared/domain/paging';
 import { buildMyData } from '../shared/domain/personal-data';
 import { AppError, defineFunction, type ActionContext } from '../shared/runtime';
 
@@ -32,6 +34,18 @@ async function eraseAccount(ctx: ActionContext, member: MemberDoc): Promise<void
   const current = await ctx.data.members.findById(member._id);
   if (current?.deletedAt) return;
   throw new AppError('CONFLICT');
+}
+
+function toNotification(note: NotificationDoc): Notification {
+  return {
+    id: note._id,
+    kind: note.kind,
+    eventId: note.eventId,
+    title: note.title,
+    body: note.body,
+    createdAt: toInstant(note.createdAt),
+    readAt: note.readAt ? toInstant(note.readAt) : null,
+  };
 }
 
 const fn = defineFunction('members', {
@@ -78,6 +92,25 @@ const fn = defineFunction('members', {
       const member = await ctx.member();
       if (member) await eraseAccount(ctx, member);
       return { deleted: true as const };
+    },
+  },
+  notifications: {
+    access: 'member',
+    async run(input, ctx) {
+      const member = await ctx.member();
+      if (!member) return { items: [], page: input.page, pageSize: input.pageSize, hasMore: false, unread: 0 };
+      const [rows, unread] = await Promise.all([
+        ctx.data.notifications.listFor(member._id, pageWindow(input.page, input.pageSize)),
+        ctx.data.notifications.unreadCount(member._id),
+      ]);
+      return { ...toPage(rows, input.page, input.pageSize, toNotification), unread };
+    },
+  },
+  markNotificationsRead: {
+    access: 'member',
+    async run(_input, ctx) {
+      const member = await ctx.member();
+      return { marked: member ? await ctx.data.notifications.markAllRead(member._id, ctx.now) : 0 };
     },
   },
 });

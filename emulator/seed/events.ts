@@ -42,9 +42,9 @@ const demoEvents: DemoEvent[] = [
   {
     id: 'ev-riverside-orienteering', title: '2026 浦东滨江城市定向赛', kind: 'sports',
     hostIds: ['org-general', 'org-club-orienteering', 'org-street-lujiazui'], day: 12, from: '08:30', to: '12:00',
-    venue: { name: '东昌滨江绿地', address: '浦东新区滨江大道东昌路段' }, capacity: 600,
+    venue: { name: '东昌滨江绿地', address: '浦东新区滨江大道东昌路段' }, capacity: 150,
     team: { minSize: 3, maxSize: 6 },
-    description: '沿浦东滨江 22 公里岸线设置 30 个打卡点，以 3–6 人小队参赛。队长创建队伍后把邀请码发给队友，满 3 人即确认参赛。请穿运动鞋，自备饮用水。',
+    description: '沿浦东滨江 22 公里岸线设置 30 个打卡点，以 3–6 人小队参赛，限 150 支队伍。队长创建队伍后把邀请码发给队友，满 3 人即确认参赛。请穿运动鞋，自备饮用水。',
     schedule: [{ time: '08:30', title: '签到、领取地图和号码布' }, { time: '09:00', title: '鸣枪出发' }, { time: '11:30', title: '终点收卡、颁奖' }],
     questions: [{ id: 'tshirt', kind: 'single', label: 'T 恤尺码', required: true, options: ['S', 'M', 'L', 'XL', 'XXL'] }, { id: 'emergency', kind: 'text', label: '紧急联系人及电话', required: true, options: [] }],
   },

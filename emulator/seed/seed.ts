@@ -1,18 +1,18 @@
-import type tcb from '@cloudbase/node-sdk';
+import tcb from '@cloudbase/node-sdk';
 import { collections, type MemberDoc } from '../../cloudfunctions/shared/data/documents';
 import { buildDemoEvents } from './events';
 import { buildOrgTree } from './org-tree';
 import { demoPeople, personaOpenId } from './people';
 import { seedPledge } from './pledge';
-
-type CloudApp = ReturnType<typeof tcb.init>;
+import { buildCrowd, seedRegistrations } from './registrations';
+import type { CloudConfig } from '../../cloudfunctions/shared/runtime';
 
 const seedMarker = { collection: 'meta', id: 'demo-seed' };
 
 /** The whole demo data set for a given moment: events sit at dates relative to it. */
 export function buildDemoData(now: Date) {
   const orgs = buildOrgTree();
-  const members: MemberDoc[] = demoPeople.map((person) => ({
+  const people: MemberDoc[] = demoPeople.map((person) => ({
     _id: person.id,
     openId: person.persona ? personaOpenId(person.id) : `demo-openid-${person.id}`,
     profile: { name: person.name, mobile: person.mobile, sector: person.sector, employer: person.employer, title: person.title },
@@ -24,6 +24,7 @@ export function buildDemoData(now: Date) {
     updatedAt: now,
     deletedAt: null,
   }));
+  const members = [...people, ...buildCrowd(now)];
   for (const org of orgs) org.memberCount = members.filter((member) => member.orgIds.includes(org._id)).length;
   const events = buildDemoEvents(now, orgs, 'm-chen-siyuan');
   return { orgs, members, events };
@@ -34,7 +35,8 @@ export function buildDemoData(now: Date) {
  * Idempotent: a marker document says the seed is complete; without it every document is (re)set by id,
  * so a seed interrupted half-way finishes on the next start.
  */
-export async function seedDemoData(app: CloudApp, now = new Date()): Promise<boolean> {
+export async function seedDemoData(cloud: CloudConfig, now = new Date()): Promise<boolean> {
+  const app = tcb.init({ ...cloud });
   const db = app.database();
   const existing = await db.collection(seedMarker.collection).doc(seedMarker.id).get().catch(() => ({ data: [] }));
   if (Array.isArray(existing.data) && existing.data.length > 0) return false;
@@ -51,6 +53,7 @@ export async function seedDemoData(app: CloudApp, now = new Date()): Promise<boo
     await db.collection(collection).doc(_id).set(fields);
   }
   await seedPledge(app, now);
+  await seedRegistrations(app, cloud, now);
   await db.collection(seedMarker.collection).doc(seedMarker.id).set({ seededAt: now });
   return true;
 }

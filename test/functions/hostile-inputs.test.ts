@@ -8,6 +8,17 @@ interface ActionInputs {
   numbers: string[];
 }
 
+const validEventFields = {
+  title: '跨境合规沙龙',
+  kind: 'salon',
+  venue: { name: '陆家嘴金融城会客厅', address: '浦东新区银城中路' },
+  startAt: '2026-12-10T14:00:00+08:00',
+  endAt: '2026-12-10T16:00:00+08:00',
+  signupOpensAt: '2026-11-25T08:00:00+08:00',
+  signupClosesAt: '2026-12-09T18:00:00+08:00',
+  capacity: 30,
+};
+
 const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInputs> } = {
   members: {
     me: { valid: {}, strings: [], numbers: [] },
@@ -19,6 +30,8 @@ const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInp
     },
     myData: { valid: {}, strings: [], numbers: [] },
     deleteAccount: { valid: { confirm: 'DELETE' }, strings: ['confirm'], numbers: [] },
+    notifications: { valid: { page: 1, pageSize: 20 }, strings: [], numbers: ['page', 'pageSize'] },
+    markNotificationsRead: { valid: {}, strings: [], numbers: [] },
   },
   orgs: {
     tree: { valid: {}, strings: [], numbers: [] },
@@ -36,6 +49,12 @@ const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInp
       numbers: ['page', 'pageSize'],
     },
     get: { valid: { id: 'ev-salon' }, strings: ['id'], numbers: [] },
+    create: { valid: { orgId: orgIds.lujiazui, fields: validEventFields }, strings: ['orgId'], numbers: [] },
+    update: { valid: { id: 'ev-draft', fields: validEventFields }, strings: ['id'], numbers: [] },
+    publish: { valid: { id: 'ev-draft' }, strings: ['id'], numbers: [] },
+    closeSignup: { valid: { id: 'ev-salon' }, strings: ['id'], numbers: [] },
+    cancelEvent: { valid: { id: 'ev-salon', message: '场地检修' }, strings: ['id', 'message'], numbers: [] },
+    managed: { valid: { page: 1, pageSize: 20 }, strings: [], numbers: ['page', 'pageSize'] },
     signup: {
       valid: { eventId: 'ev-forum', requestId: 'req-hostile-1', contact: { name: '王五', mobile: '13512345678' }, answers: {} },
       strings: ['eventId', 'requestId'],

@@ -187,12 +187,6 @@ export class RegistrationsRepository {
     );
   }
 
-  /** Cancels every open entry of an event. */
-  async cancelAllForEvent(eventId: string, now: Date): Promise<void> {
-    const _ = this.db.command;
-    await this.registrations.where({ eventId, state: _.in(['active', 'pending']) }).update({ state: 'cancelled', cancelledAt: now, updatedAt: now });
-  }
-
   async updateEventSnapshot(eventId: string, snapshot: RegistrationDoc['event'], now: Date): Promise<void> {
     await this.registrations.where({ eventId }).update({ event: this.db.command.set(snapshot), updatedAt: now });
   }

@@ -7,6 +7,9 @@ import { runRetriedTransaction } from './transactions';
 import type { NotificationsRepository } from './notifications-repository';
 import type { RegistrationsRepository } from './registrations-repository';
 
+/** Registrations a cancelled event ends at once; each is its own conditional write. */
+const cancelBatch = 20;
+
 type LedgerField = 'arrivals' | 'admitThrough' | 'releasedSlots' | 'seatDebt' | 'deadWaiting' | 'openOffers' | 'pendingCount';
 
 /** Where a sign-up may take a number: the event is open, and it is the kind of event that numbers people directly. */
@@ -74,6 +77,22 @@ export class SeatBook {
     await this.registrations.recordVacated({ _id: `${eventId}_${slot}`, eventId, slot, reason, released: false, at: now });
     const event = await this.move(eventId, { deadWaiting: 1, openOffers: offerWasOpen ? -1 : 0 });
     if (event && isSeated(event, slot)) await this.release(eventId, slot, now);
+  }
+
+  /**
+   * Ends an entry (a person's row or a team) as it was read; conditional on that standing, so a concurrent claim,
+   * expiry or second cancel cannot be counted twice. Gives its number back to the ledger. false if it had changed.
+   */
+  async endEntry(entry: RegistrationDoc, state: 'cancelled' | 'expired', reason: VacatedSlotDoc['reason'], now: Date): Promise<boolean> {
+    const offerOpen = entry.offer !== null && entry.offer.claimedAt === null;
+    const asRead: Record<string, unknown> = { state: entry.state, arrival: entry.arrival };
+    if (entry.offer) asRead['offer.claimedAt'] = entry.offer.claimedAt;
+    else asRead.offer = null;
+    if (!(await this.registrations.updateIf(entry._id, asRead, { state, cancelledAt: now, updatedAt: now }))) return false;
+    if (entry.state === 'pending') await this.countPending(entry.eventId, -1);
+    if (entry.kind === 'team') await this.registrations.cancelTeammates(entry._id, now);
+    if (entry.arrival !== null && entry.state === 'active') await this.vacate(entry.eventId, entry.arrival, reason, now, offerOpen);
+    return true;
   }
 
   /** Releases a vacated, seated number exactly once: pays off seat debt, or seats the next number in line. */
@@ -147,17 +166,23 @@ export class SeatBook {
   }
 
   /**
-   * Cancels the event and every open registration, and tells each member. Answers how many members' registrations
-   * it cancelled; null when the event was cancelled already.
+   * Cancels the event, then each open registration one by one, telling the member whose registration this call
+   * ended: a retry after a crash finishes the job without telling anyone twice. Answers whether this call set the
+   * status, and how many members it told.
    */
-  async cancelEvent(event: EventDoc, message: string, now: Date): Promise<number | null> {
-    const { updated } = await this.events.where({ _id: event._id, status: this.db.command.neq('cancelled') }).update({ status: 'cancelled', updatedAt: now });
-    if (updated !== 1) return null;
-    const open = (await this.registrations.allForEvent(event._id)).filter((row) => row.kind !== 'team' && (row.state === 'active' || row.state === 'pending'));
-    await this.registrations.cancelAllForEvent(event._id, now);
+  async cancelEvent(event: EventDoc, message: string, now: Date): Promise<{ statusSet: boolean; told: number }> {
+    const _ = this.db.command;
+    const { updated } = await this.events.where({ _id: event._id, status: _.neq('cancelled') }).update({ status: 'cancelled', updatedAt: now });
+    const open = (await this.registrations.allForEvent(event._id)).filter((row) => row.state === 'active' || row.state === 'pending');
+    const ended: RegistrationDoc[] = [];
+    for (let start = 0; start < open.length; start += cancelBatch) {
+      const batch = open.slice(start, start + cancelBatch);
+      const results = await Promise.all(batch.map((row) => this.registrations.updateIf(row._id, { state: row.state }, { state: 'cancelled', cancelledAt: now, updatedAt: now })));
+      ended.push(...batch.filter((row, i) => results[i] && row.kind !== 'team'));
+    }
     const { title, body } = notice('eventCancelled', event.title, { message });
-    await this.notifications.add(open.map((row) => ({ memberId: row.memberId, kind: 'eventCancelled' as const, eventId: event._id, title, body, createdAt: now })));
-    return open.length;
+    await this.notifications.add(ended.map((row) => ({ memberId: row.memberId, kind: 'eventCancelled' as const, eventId: event._id, title, body, createdAt: now })));
+    return { statusSet: updated === 1, told: ended.length };
   }
 
   /** A member claims the seat offered to them before the deadline. */

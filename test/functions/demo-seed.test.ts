@@ -1,6 +1,7 @@
 import tcb from '@cloudbase/node-sdk';
+import { invoke as invokeEvents } from '../../cloudfunctions/events';
 import { invoke } from '../../cloudfunctions/pledge';
-import type { ChainCheck, PledgeOutput, Reply, VerifyResult } from '../../cloudfunctions/shared/contract';
+import type { ChainCheck, CounterCheck, MyRegistration, PledgeOutput, Reply, VerifyResult } from '../../cloudfunctions/shared/contract';
 import { collections, type PledgeSignatureDoc } from '../../cloudfunctions/shared/data/documents';
 import { seedDemoData } from '../../emulator/seed/seed';
 import { personaOpenId } from '../../emulator/seed/people';
@@ -12,8 +13,7 @@ const now = new Date('2026-11-25T02:00:00Z');
 
 beforeAll(async () => {
   target = await startTestEmulator();
-  const app = tcb.init({ env: target.env, secretId: target.secretId, secretKey: target.secretKey, serviceUrl: target.serviceUrl });
-  await seedDemoData(app, now);
+  await seedDemoData({ env: target.env, secretId: target.secretId, secretKey: target.secretKey, serviceUrl: target.serviceUrl }, now);
 });
 
 afterAll(async () => {
@@ -52,6 +52,32 @@ it('stores demo signatures through the chain, with images in file storage, so th
 });
 
 it('seeds once: a second run changes nothing', async () => {
-  const app = tcb.init({ env: target.env, secretId: target.secretId, secretKey: target.secretKey, serviceUrl: target.serviceUrl });
-  expect(await seedDemoData(app, now)).toBe(false);
+  expect(await seedDemoData({ env: target.env, secretId: target.secretId, secretKey: target.secretKey, serviceUrl: target.serviceUrl }, now)).toBe(false);
+});
+
+describe('demo registrations, made through the events function', () => {
+  async function events(openId: string | null, action: string, data: unknown): Promise<Reply<unknown>> {
+    const cloud = { env: target.env, secretId: target.secretId, secretKey: target.secretKey, serviceUrl: target.serviceUrl };
+    return (await invokeEvents({ action, data }, { openId, cloud, now })).reply;
+  }
+  const organizer = personaOpenId('m-chen-siyuan');
+
+  it.each([
+    ['ev-annual-forum', { seatsTaken: 187, waitlistCount: 0, pendingCount: 0 }],
+    ['ev-founder-breakfast', { seatsTaken: 12, waitlistCount: 3, pendingCount: 0 }],
+    ['ev-reading-12', { seatsTaken: 20, waitlistCount: 2, pendingCount: 0 }],
+    ['ev-belt-road-salon', { seatsTaken: 9, waitlistCount: 0, pendingCount: 6 }],
+    ['ev-riverside-orienteering', { seatsTaken: 4, waitlistCount: 0, pendingCount: 0 }],
+  ])('%s holds what its sign-ups made, and its counters check out', async (eventId, counted) => {
+    expect(dataOf<CounterCheck>(await events(organizer, 'checkCounters', { eventId }))).toMatchObject({ consistent: true, repairedSlots: 0, counted });
+  });
+
+  it('gives the personas something to see: a seat, a place in line, an application, a forming team', async () => {
+    expect(dataOf<MyRegistration>(await events(personaOpenId('m-zhang-wei'), 'myRegistration', { eventId: 'ev-annual-forum' })).status).toBe('confirmed');
+    expect(dataOf<MyRegistration>(await events(personaOpenId('m-wu-hao'), 'myRegistration', { eventId: 'ev-founder-breakfast' })).status).toBe('confirmed');
+    expect(dataOf<MyRegistration>(await events(personaOpenId('m-lin-xiao'), 'myRegistration', { eventId: 'ev-reading-12' })).status).toBe('confirmed');
+    expect(dataOf<MyRegistration>(await events(personaOpenId('m-liu-yang'), 'myRegistration', { eventId: 'ev-belt-road-salon' })).status).toBe('pending');
+    const forming = dataOf<{ items: { status: string }[] }>(await events(organizer, 'registrations', { eventId: 'ev-riverside-orienteering', status: 'forming' }));
+    expect(forming.items).toHaveLength(2);
+  });
 });
