@@ -28,7 +28,7 @@ const fn = defineFunction('events', {
   },
   ...managementActions,
   ...registrationActions,
-});
+}, { timerAction: 'expireOffers' });
 
 export const main = fn.main;
 export const invoke = fn.invoke;

@@ -6,6 +6,8 @@ import { createDatabaseEmulator, type DatabaseEmulator, type IndexDeclarations }
 import { createStorageEmulator, type StorageEmulator } from '../storage';
 import { findPersona, issueToken, listPersonas, openIdFromToken } from './dev-sign-in';
 import { serveStatic } from './static-files';
+import { startTimers, timerTriggers, type TimerTrigger } from './timers';
+import cloudbaseConfig from '../../cloudbaserc.json';
 import { readBody } from '../read-body';
 
 /** What a built function folder exports for local hosting (see cloudfunctions/shared/runtime). */
@@ -87,13 +89,28 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const started = performance.now();
     const { reply, role } = await fn.invoke(body, {
       openId,
-      cloud: { env: options.env, secretId: options.secretId, secretKey: options.secretKey, serviceUrl: `http://127.0.0.1:${port}/admin` },
+      cloud: cloudConfig(),
       callId,
     });
     const ms = performance.now() - started;
     const action = typeof (body as { action?: unknown })?.action === 'string' ? (body as { action: string }).action : '?';
     log(`${new Date().toISOString()} ${name}.${action} role=${role} ${reply.ok ? 'ok' : reply.code} ${ms.toFixed(1)}ms db=${emulator.takeCallCount(callId) + storage.takeCallCount(callId)}`);
     sendJson(res, 200, reply);
+  }
+
+  /** A timer trigger's call, as CloudBase makes it: no caller, a Timer event. */
+  async function fireTimer(trigger: TimerTrigger) {
+    const fn = functions.get(trigger.functionName);
+    if (!fn) return;
+    const callId = `t${++nextCallId}`;
+    const started = performance.now();
+    const { reply } = await fn.invoke({ Type: 'Timer', TriggerName: trigger.triggerName, Time: new Date().toISOString() }, { openId: null, cloud: cloudConfig(), callId });
+    const ms = performance.now() - started;
+    log(`${new Date().toISOString()} ${trigger.functionName}.timer:${trigger.triggerName} ${reply.ok ? 'ok' : reply.code} ${ms.toFixed(1)}ms db=${emulator.takeCallCount(callId)}`);
+  }
+
+  function cloudConfig() {
+    return { env: options.env, secretId: options.secretId, secretKey: options.secretKey, serviceUrl: `http://127.0.0.1:${port}/admin` };
   }
 
   async function route(req: IncomingMessage, res: ServerResponse) {
@@ -125,6 +142,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.listen(options.port, '127.0.0.1', resolve);
   });
   port = (server.address() as AddressInfo).port;
+  const stopTimers = startTimers(timerTriggers(cloudbaseConfig), (trigger) => fireTimer(trigger).catch((error: unknown) => console.error('timer error', error)));
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -132,6 +150,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     storage,
     close: () =>
       new Promise<void>((resolve) => {
+        stopTimers();
         server.closeAllConnections();
         server.close(() => {
           emulator.close();

@@ -222,6 +222,18 @@ describe('offer mode', () => {
     expect(await checkCounters(harness, event._id, later)).toMatchObject({ consistent: true, counted: { seatsTaken: 1, openOffers: 0, waitlistCount: 0 } });
   });
 
+  it('passes overdue offers on when CloudBase’s timer trigger calls the function', async () => {
+    const event = await addEvent(harness, { capacity: 1, waitlistMode: 'offer', offerHours: 1 });
+    const [a, b, c] = await addMembers(harness, 3);
+    for (const openId of [a, b, c]) await signUp(harness, event._id, openId);
+    await harness.call(a, 'events', 'cancel', { eventId: event._id });
+    const later = new Date(seedNow.getTime() + 2 * hour);
+    const { reply } = await harness.invokeRaw(null, 'events', { Type: 'Timer', TriggerName: 'expire-offers', Time: later.toISOString() }, { now: later });
+    expect(dataOf<{ expired: number }>(reply).expired).toBeGreaterThanOrEqual(1);
+    expect((await statusOf(harness, event._id, b, later))!.status).toBe('expired');
+    expect((await statusOf(harness, event._id, c, later))!.status).toBe('offered');
+  });
+
   it('counts one claim when a claim and a decline race', async () => {
     const event = await addEvent(harness, { capacity: 1, waitlistMode: 'offer' });
     const [a, b, c] = await addMembers(harness, 3);

@@ -46,6 +46,16 @@ function hasOwn(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
 
+/** CloudBase calls a function from a timer trigger with `{ Type: 'Timer', TriggerName, Time }`. */
+function isTimerEvent(event: unknown): boolean {
+  return isPlainObject(event) && event.Type === 'Timer';
+}
+
+export interface FunctionOptions<F extends FunctionName> {
+  /** The action the function's timer trigger runs (see cloudbaserc.json); it must be harmless for anyone to call. */
+  timerAction?: ActionName<F>;
+}
+
 function failure(error: AppError): Reply<unknown> {
   return error.field === undefined
     ? { ok: false, code: error.code, message: error.message }
@@ -57,11 +67,12 @@ function failure(error: AppError): Reply<unknown> {
  * input against the contract, and turns every outcome into a Reply. `main` is the CloudBase entry;
  * `invoke` runs the same code for the local host and tests with the identity and endpoint given per call.
  */
-export function defineFunction<F extends FunctionName>(name: F, actions: Actions<F>) {
+export function defineFunction<F extends FunctionName>(name: F, actions: Actions<F>, options: FunctionOptions<F> = {}) {
   const schemas = contract[name] as Record<string, unknown>;
 
-  async function handle(event: unknown, invocation: Invocation): Promise<InvocationResult> {
+  async function handle(received: unknown, invocation: Invocation): Promise<InvocationResult> {
     const unprivilegedRole = invocation.openId === null ? 'anonymous' : 'member';
+    const event = isTimerEvent(received) && options.timerAction ? { action: options.timerAction } : received;
     // WeChat adds `userInfo` (and more) to events; only `action` and `data` are read, never an identity.
     if (!isPlainObject(event)) return { reply: failure(new AppError('VALIDATION_FAILED')), role: unprivilegedRole };
     const actionName = event.action;
