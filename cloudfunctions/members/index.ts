@@ -1,7 +1,7 @@
 import type { Notification } from '../shared/contract/registrations';
 import { privacyNoticeVersion } from '../shared/contract/vocabulary';
-import type { MemberDoc, NotificationDoc } from '../shared/data/documents';
-import { planAccountErasure } from '../shared/domain/account-deletion';
+import type { MemberDoc, NotificationDoc, RegistrationDoc } from '../shared/data/documents';
+import { erasedContact, isOpenRegistration, planAccountErasure, registrationsToEnd, teamExit } from '../shared/domain/account-deletion';
 import { hasProfile, toInstant, toMemberProfile } from '../shared/domain/mapping';
 import { newMemberRecord, requireConsent } from '../shared/domain/membership';
 import { pageWindow, toPage } from '../shared/domain/paging';
@@ -25,7 +25,60 @@ async function acceptPrivacyNotice(ctx: ActionContext, version: string): Promise
   }
 }
 
+/**
+ * Ends an open entry through the seat ledger, so its seat passes to the next in line. Re-reads and retries when a
+ * concurrent claim, expiry or promotion changed it; answers the entry as this call ended it, or null when it was
+ * no longer open (a second deletion, or someone else ended it first).
+ */
+async function endOpenEntry(ctx: ActionContext, entryId: string, reason: 'cancelled' | 'disbanded'): Promise<RegistrationDoc | null> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const entry = await ctx.data.registrations.findById(entryId);
+    if (!entry || !isOpenRegistration(entry)) return null;
+    if (await ctx.data.seatBook.endEntry(entry, 'cancelled', reason, ctx.now)) return entry;
+  }
+  throw new AppError('CONFLICT');
+}
+
+/** Ends the team and tells its other members; only the call that ended it tells them. */
+async function disbandTeam(ctx: ActionContext, teamEntryId: string): Promise<void> {
+  const before = await ctx.data.registrations.teammates(teamEntryId);
+  const ended = await endOpenEntry(ctx, teamEntryId, 'disbanded');
+  if (!ended) return;
+  const event = { _id: ended.eventId, title: ended.event.title };
+  for (const row of before) {
+    if (row.state === 'active' && row.memberId !== ended.memberId) await ctx.data.seatBook.tell(row, 'teamDisbanded', event, ctx.now);
+  }
+}
+
+/**
+ * The member's own row ends first, conditionally, so that of two deletions running at once only one shrinks the
+ * team. A crash between the two writes leaves the team one larger than it is: a join is refused, never overfilled.
+ */
+async function leaveTeamForGood(ctx: ActionContext, own: RegistrationDoc): Promise<void> {
+  const teamEntry = own.teamId ? await ctx.data.registrations.findById(own.teamId) : null;
+  const exit = teamExit(own, teamEntry);
+  if (exit === 'disband') return disbandTeam(ctx, teamEntry!._id);
+  const left = await ctx.data.registrations.updateIf(own._id, { state: 'active' }, { state: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now });
+  if (left && exit === 'leave') await ctx.data.registrations.dropFromTeam(teamEntry!, ctx.now);
+}
+
+/**
+ * Everything stored about the member besides their record: open registrations of events still to come end (seats
+ * pass on), every row keeps only an anonymous contact, and their notifications go. Each step can run again, so a
+ * deletion retried after a crash finishes the job; the member record is erased last, which is what makes a retry find it.
+ */
+async function eraseRegistrationsAndNotifications(ctx: ActionContext, memberId: string): Promise<void> {
+  for (const row of registrationsToEnd(await ctx.data.registrations.allForMember(memberId), ctx.now)) {
+    if (row.kind === 'person') await endOpenEntry(ctx, row._id, 'cancelled');
+    else if (row.kind === 'teammate') await leaveTeamForGood(ctx, row);
+    else await disbandTeam(ctx, row._id);
+  }
+  await ctx.data.registrations.scrubContact(memberId, erasedContact, ctx.now);
+  await ctx.data.notifications.removeAllFor(memberId);
+}
+
 async function eraseAccount(ctx: ActionContext, member: MemberDoc): Promise<void> {
+  await eraseRegistrationsAndNotifications(ctx, member._id);
   const erasure = planAccountErasure(member, ctx.now);
   if (await ctx.data.members.erase(member._id, member.orgIds, erasure.fields)) {
     await ctx.data.orgs.changeMemberCount(erasure.leftOrgIds, -1);
@@ -81,9 +134,13 @@ const fn = defineFunction('members', {
     access: 'member',
     async run(_input, ctx) {
       const member = await ctx.member();
-      if (!member) return buildMyData({ members: [], audit: [] }, ctx.now);
-      const audit = await ctx.data.audit.listByActor(member._id);
-      return buildMyData({ members: [member], audit }, ctx.now);
+      if (!member) return buildMyData({ members: [], audit: [], registrations: [], notifications: [] }, ctx.now);
+      const [audit, registrations, notifications] = await Promise.all([
+        ctx.data.audit.listByActor(member._id),
+        ctx.data.registrations.allForMember(member._id),
+        ctx.data.notifications.allFor(member._id),
+      ]);
+      return buildMyData({ members: [member], audit, registrations, notifications }, ctx.now);
     },
   },
   deleteAccount: {

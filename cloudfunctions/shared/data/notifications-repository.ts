@@ -1,6 +1,6 @@
 import type { PageWindow } from '../domain/paging';
 import { collections, type NotificationDoc } from './documents';
-import { documentsOf, type Database } from './database';
+import { documentsOf, maxQueryLimit, type Database } from './database';
 
 export type NewNotification = Omit<NotificationDoc, '_id' | 'readAt' | 'deliveredAt'>;
 
@@ -31,6 +31,22 @@ export class NotificationsRepository {
   async unreadCount(memberId: string): Promise<number> {
     const { total } = await this.collection.where({ memberId, readAt: null }).count();
     return total ?? 0;
+  }
+
+  /** Every notification of the member, newest first, for their data export. */
+  async allFor(memberId: string): Promise<NotificationDoc[]> {
+    const notes: NotificationDoc[] = [];
+    for (;;) {
+      const page = documentsOf<NotificationDoc>(
+        await this.collection.where({ memberId }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip(notes.length).limit(maxQueryLimit).get(),
+      );
+      notes.push(...page);
+      if (page.length < maxQueryLimit) return notes;
+    }
+  }
+
+  async removeAllFor(memberId: string): Promise<void> {
+    await this.collection.where({ memberId }).remove();
   }
 
   async markAllRead(memberId: string, now: Date): Promise<number> {

@@ -1,3 +1,4 @@
+import type { Contact } from '../contract/registrations';
 import type { PageWindow } from '../domain/paging';
 import { collections, type RegistrationDoc, type VacatedSlotDoc } from './documents';
 import { documentsOf, firstDocumentOf, maxQueryLimit, type Database } from './database';
@@ -91,6 +92,11 @@ export class RegistrationsRepository {
     );
   }
 
+  /** One member fewer whatever the minimum: a member who deletes their account leaves their team regardless. */
+  async dropFromTeam(teamEntry: RegistrationDoc, now: Date): Promise<boolean> {
+    return this.updateIf(teamEntry._id, { state: 'active' }, { 'team.size': this.db.command.inc(-1), updatedAt: now });
+  }
+
   async remove(id: string): Promise<void> {
     await this.registrations.doc(id).remove();
   }
@@ -173,6 +179,24 @@ export class RegistrationsRepository {
         .limit(window.limit)
         .get(),
     );
+  }
+
+  /** Every row that names the member (their own, and teams they captain), for their data export and account deletion. */
+  async allForMember(memberId: string): Promise<RegistrationDoc[]> {
+    const rows: RegistrationDoc[] = [];
+    for (;;) {
+      const page = documentsOf<RegistrationDoc>(
+        await this.registrations.where({ memberId }).orderBy('event.startAt', 'desc').orderBy('_id', 'asc').skip(rows.length).limit(maxQueryLimit).get(),
+      );
+      rows.push(...page);
+      if (page.length < maxQueryLimit) return rows;
+    }
+  }
+
+  /** Replaces the contact and clears the answers on every row that names the member, in one write. */
+  async scrubContact(memberId: string, contact: Contact, now: Date): Promise<void> {
+    const set = this.db.command.set;
+    await this.registrations.where({ memberId }).update({ contact: set(contact), answers: set({}), updatedAt: now });
   }
 
   /** Offers whose claim deadline has passed, oldest first. */
