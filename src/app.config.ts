@@ -5,11 +5,12 @@ const demoSignInPages = process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : 
 export default defineAppConfig({
   pages: [...tabPages, ...demoSignInPages],
   subPackages: [
-    { root: 'package-event', pages: ['detail/index'] },
+    { root: 'package-event', pages: ['detail/index', 'signup/index', 'team-join/index'] },
     { root: 'package-org', pages: ['browse/index', 'detail/index'] },
-    { root: 'package-me', pages: ['profile/index', 'my-data/index'] },
+    { root: 'package-me', pages: ['profile/index', 'my-data/index', 'my-registrations/index', 'notifications/index'] },
     { root: 'package-pledge', pages: ['sign/index', 'certificate/index', 'verify/index', 'my-signatures/index'] },
     { root: 'package-pledge-admin', pages: ['index/index', 'signers/index', 'versions/index', 'chain/index'] },
+    { root: 'package-organizer', pages: ['events/index', 'edit/index', 'registrations/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -29,7 +29,7 @@ describe('Xinlian in Chromium against npm start', () => {
     // The list stays in the DOM under the detail page, so look inside the detail page only.
     const detail = inApp(page).locator('.detail');
     await detail.getByText('陆家嘴金融城党群服务中心 3 楼').waitFor();
-    await detail.getByText('共 40 席，已报 0 人').waitFor();
+    await detail.getByText('共 40 席，已报 9 人').waitFor();
     await detail.getByText('报名后需主办方审核，审核通过方可参加').waitFor();
   });
 

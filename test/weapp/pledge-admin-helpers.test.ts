@@ -14,7 +14,7 @@ import {
   updateArticle,
   validateDraft,
 } from '../../src/package-pledge-admin/helpers/draft-editor';
-import { isAdmin, managedOrgs, pickerLabel } from '../../src/package-pledge-admin/helpers/managed-orgs';
+import { isAdmin, managedOrgs, pickerLabel } from '../../src/utils/managed-orgs';
 import { chainVerdict, refusalText, signatureStatusBadge, summarizeChanges } from '../../src/package-pledge-admin/helpers/pledge-admin-display';
 
 function org(id: string, parentId: string | null, name = id): OrgNode {

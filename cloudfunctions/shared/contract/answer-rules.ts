@@ -3,6 +3,9 @@ import type { EventQuestion } from './events';
 /** Answers to an event's questions, zod-free so the sign-up form checks them with the rules the server applies. */
 export type AnswerValue = string | string[];
 
+export const answerLimits = { text: 500, choice: 30, choices: 12 } as const;
+export const teamNameLimit = 20;
+
 export interface AnswerProblem {
   questionId: string;
   message: string;

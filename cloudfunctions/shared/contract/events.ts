@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventKinds, questionKinds, waitlistModes, type EventKind, type EventStatus, type WaitlistMode } from './vocabulary';
 import type { QuestionKind } from './vocabulary';
+import { eventLimits } from './event-limits';
 import { daySchema, idSchema, pageSchema, pageSizeSchema, type Instant, type Page } from './common';
 
 export interface Venue {
@@ -67,7 +68,9 @@ export interface EventDetail extends EventSummary {
 const instantSchema = z.iso.datetime({ offset: true, message: '时间格式不正确' });
 const shortText = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
 
-export const eventLimits = { title: 60, description: 4000, venueName: 60, venueAddress: 120, questions: 10, questionLabel: 60, options: 12, optionText: 30, schedule: 20, capacity: 5000, coHosts: 5, offerHours: 168 } as const;
+export { eventLimits };
+
+const teamSizeSchema = z.number().int().min(eventLimits.teamSize.min).max(eventLimits.teamSize.max);
 
 export const questionSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]{0,23}$/, '问题编号格式不正确'),
@@ -95,14 +98,14 @@ export const eventFieldsSchema = z.strictObject({
   requiresApproval: z.boolean().default(false),
   membersOnly: z.boolean().default(false),
   waitlistMode: z.enum(waitlistModes).default('auto'),
-  offerHours: z.number().int().min(1).max(eventLimits.offerHours).default(24),
+  offerHours: z.number().int().min(1).max(eventLimits.offerHours).default(eventLimits.defaultOfferHours),
   team: z
-    .strictObject({ minSize: z.number().int().min(2).max(20), maxSize: z.number().int().min(2).max(20) })
+    .strictObject({ minSize: teamSizeSchema, maxSize: teamSizeSchema })
     .nullable()
     .default(null),
   questions: z.array(questionSchema).max(eventLimits.questions, `问题不能超过 ${eventLimits.questions} 个`).default([]),
   schedule: z
-    .array(z.strictObject({ time: z.string().trim().min(1).max(20), title: shortText(60, '日程内容') }))
+    .array(z.strictObject({ time: z.string().trim().min(1).max(eventLimits.scheduleTime), title: shortText(eventLimits.scheduleTitle, '日程内容') }))
     .max(eventLimits.schedule)
     .default([]),
   coHostOrgIds: z.array(idSchema).max(eventLimits.coHosts, `协办组织不能超过 ${eventLimits.coHosts} 个`).default([]),

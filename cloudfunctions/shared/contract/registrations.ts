@@ -4,8 +4,7 @@ import type { EventKind, EventStatus, NotificationKind, RegistrationStatus, Sect
 import { registrationStatuses } from './vocabulary';
 import { mobilePattern, profileLimits, profileMessages } from './profile-rules';
 import type { EventSummary, Venue } from './events';
-
-export const answerLimits = { text: 500, choice: 30, choices: 12 } as const;
+import { answerLimits, teamNameLimit } from './answer-rules';
 
 /** Answers by question id: text for text and single choice, a list for multiple choice. */
 export const answersSchema = z.record(
@@ -44,7 +43,7 @@ export const registrationsInput = {
   createTeam: z.strictObject({
     eventId: idSchema,
     requestId: requestIdSchema,
-    teamName: z.string().trim().min(1, '请填写队名').max(20, '队名不能超过 20 个字'),
+    teamName: z.string().trim().min(1, '请填写队名').max(teamNameLimit, `队名不能超过 ${teamNameLimit} 个字`),
     contact: contactSchema,
     answers: answersSchema.default({}),
   }),

@@ -5,9 +5,10 @@ import { AppError } from './app-error';
 import { eventSnapshot } from './registration-rules';
 import type { OrgPlacement, RoleHolder } from './roles';
 import { openingLedger } from './seat-ledger';
+import { eventLimits } from '../contract/event-limits';
 
 /** The longest an event may last; it also bounds how far back the events list must look for events still under way. */
-export const maxEventDays = 14;
+export const maxEventDays = eventLimits.maxDays;
 const dayMs = 24 * 3600 * 1000;
 
 function invalid(field: string, message: string): AppError {
@@ -88,7 +89,7 @@ function assertQuestions(fields: EventFields): void {
     seen.add(question.id);
     const options = `questions.${index}.options`;
     if (question.kind === 'text' && question.options.length > 0) throw invalid(options, `填空题“${question.label}”不需要选项`);
-    if (question.kind !== 'text' && question.options.length < 2) throw invalid(options, `选择题“${question.label}”至少需要 2 个选项`);
+    if (question.kind !== 'text' && question.options.length < eventLimits.minChoices) throw invalid(options, `选择题“${question.label}”至少需要 ${eventLimits.minChoices} 个选项`);
     const duplicate = question.options.find((option, i) => question.options.indexOf(option) !== i);
     if (duplicate !== undefined) throw invalid(options, `“${question.label}”的选项“${duplicate}”重复了`);
   });

@@ -1,37 +1,76 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import type { EventDetail, EventQuestion } from '../../../cloudfunctions/shared/contract/events';
-import { eventKindLabels } from '../../../cloudfunctions/shared/contract/vocabulary';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EventDetail } from '../../../cloudfunctions/shared/contract/events';
+import type { MyRegistration } from '../../../cloudfunctions/shared/contract/registrations';
+import { eventKindLabels, questionKindLabels } from '../../../cloudfunctions/shared/contract/vocabulary';
 import EmptyState from '../../components/empty-state';
 import ErrorState from '../../components/error-state';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
+import { useNow } from '../../hooks/use-now';
 import { useRemote } from '../../hooks/use-remote';
-import { call } from '../../services/api';
-import { eventPhase, seatsBadge } from '../../utils/event-display';
+import { call, toApiError } from '../../services/api';
+import { eventPhase, isFull, seatsLine, signupAvailability } from '../../utils/event-display';
+import { cancelConfirm, cancelLabel, countdownText, isActiveRegistration, registrationBadge } from '../../utils/registration-display';
+import { teamJoinPagePath } from '../../utils/team-invite';
 import { formatDateTime, formatEventTime } from '../../utils/time';
+import RegistrationCard from '../components/registration-card';
+import { eventDetailUrl } from '../event-navigation';
+import { useInviteShare } from '../use-invite-share';
 import './index.scss';
-
-const questionKindLabels: Record<EventQuestion['kind'], string> = { text: '填空', single: '单选', multiple: '多选' };
 
 function signupNotes(event: EventDetail, now: Date): string[] {
   const notes: string[] = [];
   if (event.membersOnly) notes.push('仅限会员报名');
   if (event.requiresApproval) notes.push('报名后需主办方审核，审核通过方可参加');
   if (event.team) notes.push(`以团队报名，每队 ${event.team.minSize}–${event.team.maxSize} 人`);
+  if (event.waitlistMode === 'offer') notes.push(`名额满后可候补；有名额空出时，候补者需在 ${event.offerHours} 小时内确认`);
   if (event.cancellationDeadline) notes.push(`${formatDateTime(event.cancellationDeadline, now)} 前可取消报名`);
   return notes;
+}
+
+async function confirmed(title: string, content: string, confirmText: string): Promise<boolean> {
+  const { confirm } = await Taro.showModal({ title, content, confirmText, confirmColor: '#C8102E', cancelText: '再想想' });
+  return confirm;
 }
 
 export default function EventDetailPage() {
   const { params } = useRouter();
   const eventId = params.id ?? '';
-  const load = useCallback(() => call('events', 'get', { id: eventId }), [eventId]);
-  const remote = useRemote(load);
-  const [now] = useState(() => new Date());
+  const loadEvent = useCallback(() => call('events', 'get', { id: eventId }), [eventId]);
+  const loadMine = useCallback(() => call('events', 'myRegistration', { eventId }), [eventId]);
+  const remote = useRemote(loadEvent);
+  const mine = useRemote<MyRegistration | null>(loadMine);
+  const [acting, setActing] = useState(false);
+  const registration = mine.data;
+  const offered = registration?.status === 'offered';
+  const now = useNow(offered ? 1000 : 30000);
 
-  if (!remote.data) {
+  const event = remote.data;
+  const team = registration && isActiveRegistration(registration.status) ? registration.team : null;
+  const invite = team?.inviteCode && event ? { code: team.inviteCode, teamName: team.name, eventTitle: event.title } : null;
+  useInviteShare(invite, { title: event?.title ?? '活动详情', path: eventDetailUrl(eventId) });
+
+  // Back from the sign-up page (or anywhere else) the seats and my status may have moved.
+  const shownBefore = useRef(false);
+  const reloadEvent = remote.reload;
+  const reloadMine = mine.reload;
+  useDidShow(() => {
+    if (shownBefore.current) {
+      void reloadEvent();
+      void reloadMine();
+    }
+    shownBefore.current = true;
+  });
+
+  // When a held seat's claim deadline passes, ask again: the offer has gone to the next in line.
+  const offerLapsed = offered && registration?.offerExpiresAt ? countdownText(registration.offerExpiresAt, now) === null : false;
+  useEffect(() => {
+    if (offerLapsed) void reloadMine();
+  }, [offerLapsed, reloadMine]);
+
+  if (!event) {
     if (remote.error?.code === 'NOT_FOUND' || remote.error?.code === 'VALIDATION_FAILED') {
       return (
         <View className="page">
@@ -46,12 +85,98 @@ export default function EventDetailPage() {
     );
   }
 
-  const event = remote.data;
   const phase = eventPhase(event, now);
-  const seats = seatsBadge(event);
+  const seats = seatsLine(event);
   const [host, ...coHosts] = event.hosts;
   const notes = signupNotes(event, now);
+  const availability = signupAvailability(event, now);
+  const active = registration ? isActiveRegistration(registration.status) : false;
+  const captain = team?.members.some((member) => member.isMe && member.isCaptain) ?? false;
   const copyAddress = () => void Taro.setClipboardData({ data: `${event.venue.name} ${event.venue.address}` });
+
+  const act = async (run: () => Promise<unknown>, done: string) => {
+    setActing(true);
+    try {
+      await run();
+      void Taro.showToast({ title: done, icon: 'success' });
+    } catch (failure) {
+      void Taro.showToast({ title: toApiError(failure).message, icon: 'none', duration: 2500 });
+    } finally {
+      setActing(false);
+      await Promise.all([reloadEvent(), reloadMine()]);
+    }
+  };
+
+  const claim = () => void act(() => call('events', 'claimOffer', { eventId }), '已确认参加');
+  const decline = async () => {
+    if (await confirmed('放弃名额', '放弃后名额将让给下一位候补者，且不能撤回。确定放弃吗？', '确认放弃')) {
+      await act(() => call('events', 'declineOffer', { eventId }), '已放弃');
+    }
+  };
+  const cancel = async () => {
+    if (!registration) return;
+    const dialog = cancelConfirm(registration);
+    if (await confirmed(dialog.title, dialog.content, dialog.confirmText)) {
+      await act(() => call('events', 'cancel', { eventId }), '已取消');
+    }
+  };
+  const disband = async () => {
+    if (await confirmed('解散队伍', '解散后全体队员的报名都将取消，且不能撤回。确定解散吗？', '确认解散')) {
+      await act(() => call('events', 'disbandTeam', { eventId }), '队伍已解散');
+    }
+  };
+
+  const openSignup = () => void Taro.navigateTo({ url: `/package-event/signup/index?id=${encodeURIComponent(eventId)}` });
+  const openTeamJoin = () => void Taro.navigateTo({ url: teamJoinPagePath });
+
+  const barAction = () => {
+    if (registration && active) {
+      if (offered) {
+        return (
+          <View className="btn btn--primary detail__signup detail__claim" hoverClass="btn--pressed" onClick={acting ? undefined : claim}>
+            确认参加
+          </View>
+        );
+      }
+      const badge = registrationBadge(registration);
+      return <View className={`detail__bar-status detail__bar-status--${badge.tone}`}>{badge.text}</View>;
+    }
+    if (registration?.status === 'rejected') {
+      return <View className="detail__bar-status detail__bar-status--muted">报名未通过</View>;
+    }
+    if (!availability.open) {
+      return <View className="btn btn--disabled detail__signup detail__signup--closed">{availability.reason}</View>;
+    }
+    if (event.team) {
+      return (
+        <View className="detail__bar-buttons">
+          <View className="btn btn--ghost detail__join-team" hoverClass="btn--pressed" onClick={openTeamJoin}>
+            凭邀请码加入
+          </View>
+          <View className="btn btn--primary detail__signup" hoverClass="btn--pressed" onClick={openSignup}>
+            创建队伍
+          </View>
+        </View>
+      );
+    }
+    const again = registration !== null;
+    return (
+      <View className="btn btn--primary detail__signup" hoverClass="btn--pressed" onClick={openSignup}>
+        {again ? '重新报名' : isFull(event) ? '候补报名' : '立即报名'}
+      </View>
+    );
+  };
+
+  const barHint = (() => {
+    if (registration && active) {
+      if (offered) return '候补名额已为你保留，请尽快确认';
+      if (captain) return '你是队长，可在上方邀请队友或解散队伍';
+      return registration.cancelUntil ? `${formatDateTime(registration.cancelUntil, now)} 前可自行${cancelLabel(registration)}` : '如需取消请联系组织者';
+    }
+    if (availability.open) return `${formatDateTime(event.signupClosesAt, now)} 截止报名`;
+    if (event.status === 'cancelled') return '主办方已取消该活动';
+    return `报名时间 ${formatDateTime(event.signupOpensAt, now)} 至 ${formatDateTime(event.signupClosesAt, now)}`;
+  })();
 
   return (
     <View className="detail">
@@ -92,11 +217,34 @@ export default function EventDetailPage() {
         <View className="detail__row">
           <Text className="detail__label">名额</Text>
           <View className="detail__value">
-            <Text className="detail__strong">共 {event.capacity} 席，已报 {event.seatsTaken} 人</Text>
+            <Text className="detail__strong">
+              {event.team ? `共 ${event.capacity} 队，已报 ${event.seatsTaken} 队` : `共 ${event.capacity} 席，已报 ${event.seatsTaken} 人`}
+            </Text>
             <Text className={`detail__seats detail__seats--${seats.tone}`}>{seats.text}</Text>
           </View>
         </View>
       </View>
+
+      {registration && (
+        <View className="detail__card">
+          <RegistrationCard
+            registration={registration}
+            event={event}
+            now={now}
+            busy={acting}
+            onClaim={claim}
+            onDecline={() => void decline()}
+            onCancel={() => void cancel()}
+            onDisband={() => void disband()}
+          />
+        </View>
+      )}
+      {mine.error && (
+        <View className="detail__card detail__mine-error" onClick={() => void reloadMine()}>
+          <Text className="detail__mine-error-text">报名状态加载失败：{mine.error.message}</Text>
+          <Text className="detail__action">重试</Text>
+        </View>
+      )}
 
       {notes.length > 0 && (
         <View className="detail__card">
@@ -128,7 +276,7 @@ export default function EventDetailPage() {
         </Text>
       </View>
 
-      {event.questions.length > 0 && (
+      {event.questions.length > 0 && !active && (
         <View className="detail__card">
           <Text className="detail__heading">报名时需填写</Text>
           {event.questions.map((question, index) => (
@@ -149,9 +297,13 @@ export default function EventDetailPage() {
       <View className="detail__bar">
         <View className="detail__bar-seats">
           <Text className={`detail__seats detail__seats--${seats.tone}`}>{seats.text}</Text>
-          <Text className="detail__bar-hint">报名功能开发中，敬请期待</Text>
+          <Text className="detail__bar-hint">{barHint}</Text>
         </View>
-        <View className="btn btn--disabled detail__signup">报名功能即将上线</View>
+        {mine.loading && registration === null && !mine.error ? (
+          <View className="btn btn--disabled detail__signup">加载中…</View>
+        ) : (
+          barAction()
+        )}
       </View>
     </View>
   );

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { type Remote, useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
-import { isAdmin, type ManagedOrg, managedOrgs } from './managed-orgs';
+import { isAdmin, type ManagedOrg, managedOrgs } from '../../utils/managed-orgs';
 
 export interface PledgeAdminAccess {
   admin: boolean;

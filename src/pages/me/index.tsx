@@ -6,6 +6,7 @@ import ErrorState from '../../components/error-state';
 import ListRow from '../../components/list-row';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import { useRemote } from '../../hooks/use-remote';
+import { useUnreadCount } from '../../hooks/use-unread-count';
 import { call, toApiError } from '../../services/api';
 import { clearToken, personaPickerUrl } from '../../services/session';
 import { maskMobile } from '../../utils/mask';
@@ -27,8 +28,12 @@ export default function MePage() {
   const [deleting, setDeleting] = useState(false);
   // The first show is covered by the initial load; later shows pick up edits made on other pages.
   const shownBefore = useRef(false);
+  const notices = useUnreadCount();
   useDidShow(() => {
-    if (shownBefore.current) void reload();
+    if (shownBefore.current) {
+      void reload();
+      void notices.reload();
+    }
     shownBefore.current = true;
   });
 
@@ -50,7 +55,7 @@ export default function MePage() {
   const deleteAccount = async () => {
     const { confirm } = await Taro.showModal({
       title: '注销账号',
-      content: '注销后，你的个人资料、加入的组织和身份将被删除，且无法恢复。确定要注销吗？',
+      content: '注销后，你的个人资料、加入的组织和身份将被删除，未开始活动的报名将取消（你担任队长的队伍将解散），通知消息一并删除，且无法恢复。确定要注销吗？',
       confirmText: '确认注销',
       confirmColor: '#C8102E',
       cancelText: '再想想',
@@ -114,6 +119,16 @@ export default function MePage() {
         )}
       </View>
 
+      <View className="section-title me__section-title">我的活动</View>
+      <View className="me__group">
+        <ListRow title="我的报名" onClick={() => void Taro.navigateTo({ url: '/package-me/my-registrations/index' })} />
+        <ListRow
+          title="消息通知"
+          note={notices.unread > 0 ? `${notices.unread} 条未读` : undefined}
+          onClick={() => void Taro.navigateTo({ url: '/package-me/notifications/index' })}
+        />
+      </View>
+
       <View className="section-title me__section-title">我的组织</View>
       <View className="me__group">
         {myOrgs.length === 0 ? (
@@ -123,6 +138,15 @@ export default function MePage() {
         )}
         <ListRow title="浏览组织" note="1+6+N 组织架构" onClick={() => void Taro.navigateTo({ url: '/package-org/browse/index' })} />
       </View>
+
+      {me.roles.some((grant) => grant.role === 'organizer' || grant.role === 'admin') && (
+        <>
+          <View className="section-title me__section-title">组织工作</View>
+          <View className="me__group">
+            <ListRow title="活动管理" note="发布活动 · 审核报名" onClick={() => void Taro.navigateTo({ url: '/package-organizer/events/index' })} />
+          </View>
+        </>
+      )}
 
       <View className="section-title me__section-title">账号与隐私</View>
       <View className="me__group">

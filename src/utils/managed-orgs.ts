@@ -1,6 +1,6 @@
-import type { RoleGrant } from '../../../cloudfunctions/shared/contract/common';
-import type { OrgNode } from '../../../cloudfunctions/shared/contract/orgs';
-import { orderByTree } from '../../utils/org-tree';
+import type { RoleGrant } from '../../cloudfunctions/shared/contract/common';
+import type { OrgNode } from '../../cloudfunctions/shared/contract/orgs';
+import { orderByTree } from './org-tree';
 
 export interface ManagedOrg {
   id: string;

@@ -1,0 +1,90 @@
+import tcb from '@cloudbase/node-sdk';
+import type { Browser, Page } from 'playwright-core';
+import { collections } from '../../cloudfunctions/shared/data/documents';
+import { openingLedger } from '../../cloudfunctions/shared/domain/seat-ledger';
+import { localSettings } from '../../emulator/settings';
+import { startLocalHost, type StartedLocalHost } from '../support/local-host';
+import { inApp, launchBrowser, openPhonePage, pickPersona } from './browser';
+
+const eventId = 'ev-e2e-one-seat';
+const day = 24 * 3600 * 1000;
+
+/** A one-seat salon open for sign-up, written through the SDK as an organizer's script would. */
+async function addOneSeatEvent(hostUrl: string): Promise<void> {
+  const settings = localSettings({});
+  const app = tcb.init({ env: settings.env, secretId: settings.secretId, secretKey: settings.secretKey, serviceUrl: `${hostUrl}/admin` });
+  const now = Date.now();
+  const startAt = new Date(now + 6 * day);
+  await app.database().collection(collections.events).add({
+    _id: eventId, title: '一席茶叙：城市更新中的新阶层', kind: 'salon', status: 'published',
+    orgId: 'org-general', coHostOrgIds: [], hostOrgIds: ['org-general'], hosts: [{ id: 'org-general', name: '浦东新区新的社会阶层人士联谊会' }],
+    description: '只有一个座位的小型茶叙。', venue: { name: '新联会客厅', address: '浦东新区世纪大道 100 号' },
+    startAt, endAt: new Date(startAt.getTime() + 2 * 3600 * 1000), signupOpensAt: new Date(now - day), signupClosesAt: new Date(startAt.getTime() - day),
+    cancellationDeadline: new Date(startAt.getTime() - 2 * day), capacity: 1, ...openingLedger(1), requiresApproval: false, membersOnly: false,
+    team: null, waitlistMode: 'auto', offerHours: 24, questions: [], schedule: [], createdBy: 'm-chen-siyuan', createdAt: new Date(now), updatedAt: new Date(now),
+  });
+}
+
+async function openEventAs(browser: Browser, hostUrl: string, persona: string): Promise<Page> {
+  const page = await openPhonePage(browser, hostUrl);
+  await pickPersona(page, persona);
+  await page.goto(`${hostUrl}/#/package-event/detail/index?id=${eventId}`);
+  await detailOf(page).getByText('一席茶叙：城市更新中的新阶层').waitFor();
+  return page;
+}
+
+function detailOf(page: Page) {
+  return inApp(page).locator('.detail').last();
+}
+
+async function signUpThroughForm(page: Page): Promise<void> {
+  await detailOf(page).locator('.detail__signup').click();
+  const form = inApp(page).locator('.signup-form').last();
+  await form.waitFor();
+  await inApp(page).locator('.signup-submit').last().click();
+  await inApp(page).locator('.signup-result').last().waitFor();
+}
+
+describe('signing up in Chromium', () => {
+  let host: StartedLocalHost;
+  let browser: Browser;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    host = await startLocalHost();
+    await addOneSeatEvent(host.url);
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const page of pages) await page.context().close();
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('confirms the first member, waitlists the second with a place, and promotes them when the first cancels', async () => {
+    const first = await openEventAs(browser, host.url, '张伟');
+    pages.push(first);
+    await detailOf(first).getByText('立即报名').waitFor();
+    await signUpThroughForm(first);
+    await inApp(first).locator('.signup-result').last().getByText('报名成功').waitFor();
+
+    const second = await openEventAs(browser, host.url, '刘洋');
+    pages.push(second);
+    await detailOf(second).getByText('候补报名').waitFor();
+    await signUpThroughForm(second);
+    await inApp(second).locator('.signup-result').last().getByText('第 1 位', { exact: false }).waitFor();
+
+    await first.goto(`${host.url}/#/package-event/detail/index?id=${eventId}`);
+    const status = detailOf(first).locator('.registration-status');
+    await status.getByText('已报名', { exact: true }).waitFor();
+    await status.locator('.registration-status__cancel').click();
+    await first.getByText('确认取消').click();
+    await detailOf(first).locator('.registration-status').getByText('已取消', { exact: true }).waitFor();
+
+    await second.goto(`${host.url}/#/package-event/detail/index?id=${eventId}`);
+    await detailOf(second).locator('.registration-status').getByText('已报名', { exact: true }).waitFor();
+    await second.goto(`${host.url}/#/package-me/notifications/index`);
+    await inApp(second).locator('.notification').first().getByText('候补成功，已为你保留名额').waitFor();
+  });
+});

@@ -1,0 +1,271 @@
+/**
+ * @jest-environment jsdom
+ */
+import type { EventDetail, ManagedEvent } from '../../cloudfunctions/shared/contract/events';
+import type { RegistrationRow, SeatCounters } from '../../cloudfunctions/shared/contract/registrations';
+import simulate from 'miniprogram-simulate';
+import { type RenderedPage, renderPage, startWeapp, tap, textOf, type CloudAnswer } from './simulate-page';
+
+const eventsRoute = 'package-organizer/events/index';
+const editRoute = 'package-organizer/edit/index';
+const registrationsRoute = 'package-organizer/registrations/index';
+
+const salon: EventDetail = {
+  id: 'ev-belt-road-salon',
+  title: '“一带一路”专业服务沙龙',
+  kind: 'salon',
+  status: 'published',
+  startAt: '2026-12-02T06:00:00.000Z',
+  endAt: '2026-12-02T09:00:00.000Z',
+  venue: { name: '陆家嘴金融城党群服务中心', address: '浦东新区陆家嘴环路 1000 号' },
+  hosts: [{ id: 'org-professional', name: '专业机构从业人员联谊会' }],
+  signupOpensAt: '2026-11-18T01:00:00.000Z',
+  signupClosesAt: '2026-12-01T06:00:00.000Z',
+  capacity: 40,
+  seatsTaken: 39,
+  waitlistCount: 1,
+  requiresApproval: true,
+  membersOnly: true,
+  team: null,
+  waitlistMode: 'auto',
+  description: '',
+  schedule: [],
+  questions: [{ id: 'reason', kind: 'text', label: '参加理由', required: true, options: [] }],
+  cancellationDeadline: null,
+  offerHours: 24,
+  openOffers: 0,
+  pendingCount: 1,
+  createdAt: '2026-11-10T01:00:00.000Z',
+};
+
+function managed(overrides: Partial<ManagedEvent>): ManagedEvent {
+  const { description: _d, schedule: _s, questions: _q, cancellationDeadline: _c, offerHours: _o, createdAt: _a, ...summary } = salon;
+  return { ...summary, ...overrides };
+}
+
+function row(overrides: Partial<RegistrationRow>): RegistrationRow {
+  return {
+    memberId: 'm-he-jiayi',
+    name: '何佳怡',
+    mobile: '13916220517',
+    sector: 'professional',
+    employer: '某律师事务所',
+    status: 'pending',
+    waitlistPosition: null,
+    answers: { reason: '从事跨境争议解决十年' },
+    team: null,
+    registeredAt: '2026-11-26T01:06:00.000Z',
+    addedByOrganizer: false,
+    decisionMessage: null,
+    ...overrides,
+  };
+}
+
+const counters: SeatCounters = { seatsTaken: 39, waitlistCount: 1, openOffers: 0, pendingCount: 1 };
+
+/** The page's text once it shows `needle`: a busy machine can take longer than one settle to render. */
+async function showing(page: RenderedPage, needle: string): Promise<string> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const text = textOf(page);
+    if (text.includes(needle)) return text;
+    if (Date.now() > deadline) throw new Error(`the page never showed “${needle}”; it shows: ${text.slice(0, 400)}`);
+    await simulate.sleep(50);
+  }
+}
+
+beforeEach(() => {
+  jest.resetModules();
+});
+
+describe('organizer events page (compiled weapp page)', () => {
+  it('lists managed events with status, seats and what waits for the organizer', async () => {
+    const answer: CloudAnswer = (fn, action) => {
+      if (fn === 'events' && action === 'managed') {
+        return {
+          ok: true,
+          data: {
+            items: [managed({}), managed({ id: 'ev-reading-14', title: '悦读会第 14 期', kind: 'reading', status: 'draft', seatsTaken: 0, waitlistCount: 0, pendingCount: 0 })],
+            page: 1,
+            pageSize: 10,
+            hasMore: false,
+          },
+        };
+      }
+      return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    };
+    const calls = startWeapp(answer, eventsRoute);
+    const text = await showing(await renderPage(eventsRoute), '共 2 个活动');
+
+    expect(calls.map((call) => `${call.name}.${call.action}`)).toEqual(['events.managed']);
+    expect(text).toContain('新建活动');
+    expect(text).toContain('“一带一路”专业服务沙龙');
+    expect(text).toContain('报名中');
+    expect(text).toContain('39/40人');
+    expect(text).toContain('候补');
+    expect(text).toContain('待审核');
+    expect(text).toContain('悦读会第 14 期');
+    // The list's hint and the draft's status tag.
+    expect(text.match(/草稿/g)).toHaveLength(2);
+    expect(text).toContain('共 2 个活动');
+  });
+
+  it('tells a member without an organizer role why there is nothing to manage', async () => {
+    startWeapp(() => ({ ok: false, code: 'FORBIDDEN', message: '没有权限进行此操作' }), eventsRoute);
+    const text = await showing(await renderPage(eventsRoute), '没有权限');
+
+    expect(text).toContain('没有权限');
+    expect(text).toContain('仅对组织者和管理员开放');
+    expect(text).not.toContain('新建活动');
+  });
+});
+
+describe('registrations page (compiled weapp page)', () => {
+  it('shows counters and rows with unmasked mobiles, and approves a pending sign-up with a message', async () => {
+    const rows = [row({}), row({ memberId: 'm-liu-yang', name: '刘洋', mobile: '13800001111', status: 'waitlisted', waitlistPosition: 1, answers: {} })];
+    const answer: CloudAnswer = (fn, action, data) => {
+      if (fn === 'events' && action === 'get') return { ok: true, data: salon };
+      if (fn === 'events' && action === 'registrations') {
+        const decided = (data as { pageSize: number }).pageSize === 1;
+        return { ok: true, data: { items: decided ? [] : rows, page: 1, pageSize: 20, hasMore: false, counters: decided ? { ...counters, seatsTaken: 40, pendingCount: 0 } : counters, capacity: 40 } };
+      }
+      if (fn === 'events' && action === 'decide') return { ok: true, data: row({ status: 'confirmed', decisionMessage: '请提前到场' }) };
+      return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    };
+    const calls = startWeapp(answer, registrationsRoute);
+    const page = await renderPage(registrationsRoute);
+    let text = await showing(page, '候补 第 1 位');
+
+    expect(text).toContain('39 / 40 人');
+    expect(text).toContain('剩余 1 个名额');
+    expect(text).toContain('139 1622 0517');
+    expect(text).toContain('候补 第 1 位');
+    expect(text).toContain('待审核 1');
+    expect(text).toContain('查看回答（1）');
+
+    await tap(page, 'registration-row__approve');
+    await showing(page, '通过何佳怡的报名');
+
+    await tap(page, 'dialog__confirm');
+    text = await showing(page, '40 / 40 人');
+    const decide = calls.find((call) => call.action === 'decide');
+    expect(decide?.data).toEqual({ eventId: salon.id, memberId: 'm-he-jiayi', approve: true, message: '' });
+    expect(text).not.toContain('通过何佳怡的报名');
+    expect(text).toContain('请提前到场');
+    expect(text).toContain('40 / 40 人');
+  });
+
+  it('refuses an organizer of another organisation in words', async () => {
+    const answer: CloudAnswer = (fn, action) => {
+      if (fn === 'events' && action === 'get') return { ok: true, data: salon };
+      return { ok: false, code: 'FORBIDDEN', message: '没有权限进行此操作' };
+    };
+    startWeapp(answer, registrationsRoute);
+    await showing(await renderPage(registrationsRoute), '你不是该活动主办组织的组织者');
+  });
+});
+
+describe('event editor (compiled weapp page)', () => {
+  it('starts a new event for the organisation the caller organizes and checks it before calling the server', async () => {
+    const answer: CloudAnswer = (fn, action) => {
+      if (fn === 'members' && action === 'me') {
+        return { ok: true, data: { profile: null, roles: [{ orgId: 'org-professional', role: 'organizer' }], privacyAcceptedVersion: '2026-11', currentPrivacyVersion: '2026-11' } };
+      }
+      if (fn === 'orgs' && action === 'tree') {
+        return {
+          ok: true,
+          data: {
+            orgs: [
+              { id: 'org-general', name: '浦东新联总会', kind: 'general', parentId: null, description: '', memberCount: 300 },
+              { id: 'org-professional', name: '专业机构从业人员联谊会', kind: 'sector', parentId: 'org-general', description: '', memberCount: 40 },
+            ],
+            myOrgIds: [],
+          },
+        };
+      }
+      return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    };
+    const calls = startWeapp(answer, editRoute);
+    const page = await renderPage(editRoute);
+    let text = await showing(page, '保存草稿');
+
+    expect(text).toContain('新建活动');
+    expect(text).toContain('专业机构从业人员联谊会');
+    expect(text).not.toContain('浦东新联总会');
+    expect(text).toContain('保存草稿');
+    expect(text).toContain('＋ 添加问题');
+
+    await tap(page, 'event-editor__save');
+    text = await showing(page, '请填写活动名称');
+    expect(text).toContain('请填写场地名称');
+    expect(calls.some((call) => call.action === 'create')).toBe(false);
+  });
+
+  it('adds a question with the editor', async () => {
+    const answer: CloudAnswer = (fn, action) => {
+      if (fn === 'members' && action === 'me') return { ok: true, data: { profile: null, roles: [{ orgId: 'org-general', role: 'admin' }], privacyAcceptedVersion: '2026-11', currentPrivacyVersion: '2026-11' } };
+      if (fn === 'orgs' && action === 'tree') return { ok: true, data: { orgs: [{ id: 'org-general', name: '浦东新联总会', kind: 'general', parentId: null, description: '', memberCount: 300 }], myOrgIds: [] } };
+      return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    };
+    startWeapp(answer, editRoute);
+    const page = await renderPage(editRoute);
+
+    await showing(page, '报名问题 · 0');
+    await tap(page, 'question-editor__add');
+    const text = await showing(page, '报名问题 · 1');
+    expect(text).toContain('问题 1');
+    expect(text).toContain('必答');
+  });
+});
+
+describe('event editor and the server', () => {
+  it('shows a VALIDATION_FAILED from the server next to the field it names', async () => {
+    const answer: CloudAnswer = (fn, action) => {
+      if (fn === 'members' && action === 'me') return { ok: true, data: { profile: null, roles: [{ orgId: 'org-general', role: 'organizer' }], privacyAcceptedVersion: '2026-11', currentPrivacyVersion: '2026-11' } };
+      if (fn === 'orgs' && action === 'tree') return { ok: true, data: { orgs: [{ id: 'org-general', name: '浦东新联总会', kind: 'general', parentId: null, description: '', memberCount: 300 }], myOrgIds: [] } };
+      if (fn === 'events' && action === 'create') return { ok: false, code: 'VALIDATION_FAILED', message: '报名截止时间不能晚于活动结束时间', field: 'fields.signupClosesAt' };
+      return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    };
+    const calls = startWeapp(answer, editRoute);
+    const page = await renderPage(editRoute);
+    await showing(page, '保存草稿');
+    const [title, venue] = page.querySelectorAll('.form-field__input');
+    title.dispatchEvent('input', { detail: { value: '青年论坛' } });
+    venue.dispatchEvent('input', { detail: { value: '张江科学会堂' } });
+    await tap(page, 'event-editor__save');
+    const text = await showing(page, '报名截止时间不能晚于活动结束时间');
+
+    expect(calls.find((call) => call.action === 'create')?.data).toMatchObject({ orgId: 'org-general', fields: { title: '青年论坛', venue: { name: '张江科学会堂' } } });
+    // Under the 报名截止 row (its label, then the date and time pickers), and nowhere else.
+    expect(text).toMatch(/报名截止 ?\d+月\d+日 周. ?\d\d:\d\d ?报名截止时间不能晚于活动结束时间/);
+    expect(text.split('报名截止时间不能晚于活动结束时间')).toHaveLength(2);
+  });
+});
+
+describe('the 活动管理 entry on the 我的 tab', () => {
+  const meAnswer = (roles: { orgId: string; role: string }[]): CloudAnswer => (fn, action) => {
+    if (fn === 'members' && action === 'me') return { ok: true, data: { profile: null, roles, privacyAcceptedVersion: '2026-11', currentPrivacyVersion: '2026-11' } };
+    if (fn === 'members' && action === 'notifications') return { ok: true, data: { items: [], page: 1, pageSize: 1, hasMore: false, unread: 0 } };
+    if (fn === 'orgs' && action === 'tree') return { ok: true, data: { orgs: [{ id: 'org-general', name: '浦东新联总会', kind: 'general', parentId: null, description: '', memberCount: 300 }], myOrgIds: [] } };
+    return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+  };
+
+  it.each([
+    ['an organizer', [{ orgId: 'org-general', role: 'organizer' }]],
+    ['an admin', [{ orgId: 'org-general', role: 'admin' }]],
+  ])('is there for %s', async (_who, roles) => {
+    startWeapp(meAnswer(roles), 'pages/me/index');
+    const text = await showing(await renderPage('pages/me/index'), '浏览组织');
+    expect(text).toContain('组织工作');
+    expect(text).toContain('活动管理');
+  });
+
+  it.each([
+    ['a plain member', []],
+    ['a steward', [{ orgId: 'org-general', role: 'steward' }]],
+  ])('is not there for %s', async (_who, roles) => {
+    startWeapp(meAnswer(roles), 'pages/me/index');
+    const text = await showing(await renderPage('pages/me/index'), '浏览组织');
+    expect(text).not.toContain('活动管理');
+  });
+});
