@@ -28,6 +28,8 @@ async function addOneSeatEvent(hostUrl: string): Promise<void> {
 async function openEventAs(browser: Browser, hostUrl: string, persona: string): Promise<Page> {
   const page = await openPhonePage(browser, hostUrl);
   await pickPersona(page, persona);
+  // The picker signs in, then lands on the events tab; going elsewhere before that would be overtaken by it.
+  await inApp(page).getByText('2026 浦东滨江城市定向赛').waitFor();
   await page.goto(`${hostUrl}/#/package-event/detail/index?id=${eventId}`);
   await detailOf(page).getByText('一席茶叙：城市更新中的新阶层').waitFor();
   return page;
