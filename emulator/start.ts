@@ -15,10 +15,14 @@ process.env.SILENCE = 'true';
 
 async function main() {
   const reset = process.argv.includes('--reset');
+  // Benchmarks call only the API: they serve dist/h5 as it is rather than run a Taro build (one at a time per machine).
+  const buildApp = !process.argv.includes('--no-app-build');
   const settings = localSettings(process.env);
+  // The functions run in this process's worker threads and read their ticket key from the environment, as on CloudBase.
+  process.env.XINLIAN_TICKET_KEY ??= settings.ticketKey;
   mkdirSync(path.dirname(settings.databaseFile), { recursive: true });
   await buildFunctions({ force: false });
-  ensureAppBuilt('h5');
+  if (buildApp) ensureAppBuilt('h5');
   const root = path.resolve(__dirname, '..');
   const host = await startHost({
     ...settings,

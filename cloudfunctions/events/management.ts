@@ -1,5 +1,6 @@
 import type { EventDetail, ManagedEvent } from '../shared/contract/events';
 import { collections, type EventDoc, type OrgDoc } from '../shared/data/documents';
+import { checkInWindow } from '../shared/domain/checkin-rules';
 import { isPublicEvent } from '../shared/domain/event-listing';
 import {
   assertEditable,
@@ -108,6 +109,10 @@ export const managementActions: Pick<Actions<'events'>, ManagementActionName> = 
       if (edit.capacity !== null) saved = (await ctx.data.seatBook.setCapacity(event._id, edit.capacity, ctx.now)).event;
       // Drafts take no sign-ups, so only a listed event has registrations that copy it.
       if (edit.snapshot !== null && event.status !== 'draft') await ctx.data.registrations.updateEventSnapshot(event._id, edit.snapshot, ctx.now);
+      // Stewards' documents carry the check-in window, so a scan needs no read of the event.
+      if (saved.startAt.getTime() !== event.startAt.getTime() || saved.endAt.getTime() !== event.endAt.getTime()) {
+        await ctx.data.checkin.moveWindow(event._id, checkInWindow(saved));
+      }
       return toEventDetail(saved);
     },
   },

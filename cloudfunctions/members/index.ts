@@ -64,17 +64,21 @@ async function leaveTeamForGood(ctx: ActionContext, own: RegistrationDoc): Promi
 
 /**
  * Everything stored about the member besides their record: open registrations of events still to come end (seats
- * pass on), every row keeps only an anonymous contact, and their notifications go. Each step can run again, so a
+ * pass on), every row keeps only an anonymous contact, their notifications go, and they scan at no event and are
+ * named in no scan record. Each step can run again, so a
  * deletion retried after a crash finishes the job; the member record is erased last, which is what makes a retry find it.
  */
 async function eraseRegistrationsAndNotifications(ctx: ActionContext, memberId: string): Promise<void> {
-  for (const row of registrationsToEnd(await ctx.data.registrations.allForMember(memberId), ctx.now)) {
+  const rows = await ctx.data.registrations.allForMember(memberId);
+  for (const row of registrationsToEnd(rows, ctx.now)) {
     if (row.kind === 'person') await endOpenEntry(ctx, row._id, 'cancelled');
     else if (row.kind === 'teammate') await leaveTeamForGood(ctx, row);
     else await disbandTeam(ctx, row._id);
   }
   await ctx.data.registrations.scrubContact(memberId, erasedContact, ctx.now);
   await ctx.data.notifications.removeAllFor(memberId);
+  await ctx.data.checkin.eraseStaffMember(memberId, erasedContact.name);
+  await ctx.data.checkin.eraseAttendee(rows.map((row) => row._id), erasedContact.name);
 }
 
 async function eraseAccount(ctx: ActionContext, member: MemberDoc): Promise<void> {

@@ -26,7 +26,10 @@ async function changeRole(ctx: ActionContext, input: { orgId: string; memberId: 
   const grantee = await findGrantee(ctx, input.memberId);
   const grant = { orgId: org._id, role: input.role };
   if (change === 'grant') await ctx.data.members.addRole(grantee._id, grant, ctx.now);
-  else await ctx.data.members.removeRole(grantee._id, grant, ctx.now);
+  else {
+    await ctx.data.members.removeRole(grantee._id, grant, ctx.now);
+    await ctx.data.checkin.removeSelfEnrolled(grantee._id);
+  }
   ctx.audit({ collection: collections.members, id: grantee._id });
   return { orgId: org._id, memberId: grantee._id, role: input.role };
 }

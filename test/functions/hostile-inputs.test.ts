@@ -111,6 +111,35 @@ const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInp
     signers: { valid: { orgId: orgIds.lujiazui, page: 1, pageSize: 20 }, strings: ['orgId'], numbers: ['page', 'pageSize'] },
     verifyChain: { valid: {}, strings: [], numbers: [] },
   },
+  checkin: {
+    ticket: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
+    stewards: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
+    assignSteward: { valid: { eventId: 'ev-forum', memberId: 'm-member' }, strings: ['eventId', 'memberId'], numbers: [] },
+    removeSteward: { valid: { eventId: 'ev-forum', memberId: 'm-member' }, strings: ['eventId', 'memberId'], numbers: [] },
+    openScanner: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
+    redeem: {
+      valid: { eventId: 'ev-forum', code: 'XT1.ev-forum_m-member.59000000.0123456789abcdef0123', nonce: 'nonce-hostile-1', device: '入口1号机' },
+      strings: ['eventId', 'code', 'nonce', 'device'],
+      numbers: [],
+    },
+    counter: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
+    search: { valid: { eventId: 'ev-forum', query: '陈' }, strings: ['eventId', 'query'], numbers: [] },
+    checkInByHand: { valid: { eventId: 'ev-forum', memberId: 'm-member', nonce: 'nonce-hostile-2', device: '服务台' }, strings: ['eventId', 'memberId', 'nonce', 'device'], numbers: [] },
+    undoCheckIn: { valid: { eventId: 'ev-forum', memberId: 'm-member', reason: '误签' }, strings: ['eventId', 'memberId', 'reason'], numbers: [] },
+    preload: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
+    sync: {
+      valid: {
+        eventId: 'ev-forum',
+        device: '入口2号机',
+        scans: [{ code: 'XT1.ev-forum_m-member.59000000.0123456789abcdef0123', nonce: 'nonce-hostile-3', scannedAt: '2026-11-25T10:00:00+08:00' }],
+      },
+      strings: ['eventId', 'device'],
+      numbers: [],
+    },
+    scanLog: { valid: { eventId: 'ev-forum', only: 'rejected', page: 1, pageSize: 20 }, strings: ['eventId', 'only'], numbers: ['page', 'pageSize'] },
+    venueCode: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
+    selfCheckIn: { valid: { code: 'XV1.ev-forum.59000000.0123456789abcdef0123', nonce: 'nonce-hostile-4' }, strings: ['code', 'nonce'], numbers: [] },
+  },
 };
 
 interface HostileCase {

@@ -1,4 +1,5 @@
 import * as tcb from '@cloudbase/node-sdk';
+import { invoke as invokeCheckin } from '../../cloudfunctions/checkin';
 import { invoke as invokeEvents } from '../../cloudfunctions/events';
 import { invoke as invokeMembers } from '../../cloudfunctions/members';
 import { invoke as invokeOrgs } from '../../cloudfunctions/orgs';
@@ -12,7 +13,7 @@ import { startTestEmulator } from './emulator';
 
 type Invoke = (event: unknown, local: LocalInvocation) => Promise<InvocationResult>;
 
-const functions: Record<FunctionName, Invoke> = { members: invokeMembers, orgs: invokeOrgs, events: invokeEvents, pledge: invokePledge };
+const functions: Record<FunctionName, Invoke> = { members: invokeMembers, orgs: invokeOrgs, events: invokeEvents, pledge: invokePledge, checkin: invokeCheckin };
 
 /** The instant the seeded events are placed around: 10:00 on 25 Nov 2026 in Shanghai. */
 export const seedNow = new Date('2026-11-25T02:00:00Z');

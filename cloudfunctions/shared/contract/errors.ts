@@ -31,6 +31,8 @@ export const errorMessages = {
   EVENT_NOT_EDITABLE: '活动已取消或已结束，不能修改',
   NOT_PENDING: '该报名不在待审核状态',
   WRONG_EVENT_STATUS: '活动当前的状态不能进行此操作',
+  NOT_CHECKED_IN: '该报名尚未签到',
+  TICKET_NOT_READY: '报名确认后才有签到码',
   CONFLICT: '操作冲突，请稍后重试',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const;

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { checkinInput, type CheckinOutput } from './checkin';
 import { eventsInput, type EventsOutput } from './events';
 import { membersInput, type MembersOutput } from './members';
 import { orgsInput, type OrgsOutput } from './orgs';
 import { pledgeInput, type PledgeOutput } from './pledge';
 import { registrationsInput, type RegistrationsOutput } from './registrations';
 
+export * from './checkin';
 export * from './common';
 export * from './errors';
 export * from './events';
@@ -20,6 +22,7 @@ export const contract = {
   orgs: orgsInput,
   events: { ...eventsInput, ...registrationsInput },
   pledge: pledgeInput,
+  checkin: checkinInput,
 };
 
 interface Outputs {
@@ -27,6 +30,7 @@ interface Outputs {
   orgs: OrgsOutput;
   events: EventsOutput & RegistrationsOutput;
   pledge: PledgeOutput;
+  checkin: CheckinOutput;
 }
 
 export type FunctionName = keyof typeof contract;

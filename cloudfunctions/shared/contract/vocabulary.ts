@@ -95,3 +95,16 @@ export const signatureStatusLabels: Record<SignatureStatus | 'unknown', string> 
 
 /** The largest signature image the pledge accepts, before base64. */
 export const maxSignatureImageBytes = 512 * 1024;
+
+/** Why a scan was turned away, in the words a steward reads out. */
+export const scanRejectionLabels = {
+  alreadyCheckedIn: '已签到',
+  notConfirmed: '报名未确认',
+  otherEvent: '不是本场活动的签到码',
+  expired: '签到码已过期，请让对方刷新',
+  invalid: '签到码无效',
+  notOpenYet: '签到尚未开始',
+  closed: '签到已结束',
+  conflict: '多台设备离线重复签到',
+} as const;
+export const checkinSourceLabels = { scan: '扫码签到', offline: '离线扫码签到', hand: '手动签到', self: '自助签到' } as const;

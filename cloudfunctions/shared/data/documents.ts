@@ -192,6 +192,59 @@ export interface RegistrationDoc {
   createdAt: Date;
   updatedAt: Date;
   cancelledAt: Date | null;
+  /**
+   * Set when the member first opens the ticket of a confirmed registration. A seated entry only leaves its seat by
+   * ending, so "ticket issued and still active" is "confirmed", and a scan can check it in one conditional write.
+   */
+  ticketIssuedAt?: Date | null;
+  /** The check-in that counts; a scan redeems only while this is null. */
+  checkin?: CheckinDoc | null;
+  /** Check-ins undone by an organizer, kept as they were. */
+  undoneCheckins?: (CheckinDoc & { undoneAt: Date; undoneBy: string; reason: string })[];
+  /** The team's name, copied from the team entry when the ticket is issued, so a scan names the team in its one write. */
+  teamName?: string | null;
+}
+
+/** One check-in: when (the scan's own time, for offline scans), by whom, on which device, and the scan's nonce. */
+export interface CheckinDoc {
+  at: Date;
+  recordedAt: Date;
+  byMemberId: string;
+  byName: string;
+  device: string;
+  nonce: string;
+  source: 'scan' | 'offline' | 'hand' | 'self';
+}
+
+/** `eventStaff`: who may scan at an event, id `<eventId>_<memberId>`; the OPENID is copied in so one query finds the caller's authority. */
+export interface EventStaffDoc {
+  _id: string;
+  eventId: string;
+  memberId: string;
+  openId: string;
+  name: string;
+  role: 'steward' | 'organizer';
+  assignedBy: string;
+  assignedAt: Date;
+  /** The event's check-in window, copied in (and moved by event edits) so a scan needs no read of the event. */
+  checkInOpensAt: Date;
+  checkInClosesAt: Date;
+}
+
+/** `scanLog`: scans that did not check anyone in (accepted ones are the registration's `checkin`), and offline conflicts. */
+export interface ScanLogDoc {
+  _id: string;
+  eventId: string;
+  registrationId: string | null;
+  attendeeName: string | null;
+  stewardMemberId: string;
+  stewardName: string;
+  device: string;
+  nonce: string;
+  source: 'scan' | 'offline' | 'hand' | 'self';
+  rejection: string;
+  scannedAt: Date;
+  at: Date;
 }
 
 /**
@@ -232,4 +285,6 @@ export const collections = {
   registrations: 'registrations',
   vacatedSlots: 'vacatedSlots',
   notifications: 'notifications',
+  eventStaff: 'eventStaff',
+  scanLog: 'scanLog',
 } as const;

@@ -63,12 +63,17 @@ export class RegistrationsRepository {
     return updated === 1;
   }
 
-  /** Starts an ended row again as `fresh`, only if it is still as read: two restarts cannot both win. */
+  /**
+   * Starts an ended row again as `fresh`, only if it is still as read: two restarts cannot both win. The old ticket
+   * goes: "ticket issued and active" must keep meaning confirmed, and the fresh entry may wait in line.
+   */
   async restart(ended: RegistrationDoc, fresh: RegistrationDoc): Promise<boolean> {
     const set = this.db.command.set;
     const { _id, ...fields } = fresh;
     return this.updateIf(_id, { state: ended.state, updatedAt: ended.updatedAt }, {
       ...fields,
+      ticketIssuedAt: null,
+      teamName: null,
       contact: set(fields.contact),
       answers: set(fields.answers),
       event: set(fields.event),

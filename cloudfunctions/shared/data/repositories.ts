@@ -1,4 +1,5 @@
 import { AuditRepository } from './audit-repository';
+import { CheckinRepository } from './checkin-repository';
 import type { Database, FileStorage } from './database';
 import { EventsRepository } from './events-repository';
 import { MembersRepository } from './members-repository';
@@ -19,6 +20,7 @@ export interface Repositories {
   registrations: RegistrationsRepository;
   notifications: NotificationsRepository;
   seatBook: SeatBook;
+  checkin: CheckinRepository;
 }
 
 export function openRepositories(db: Database, storage: FileStorage): Repositories {
@@ -34,5 +36,6 @@ export function openRepositories(db: Database, storage: FileStorage): Repositori
     audit: new AuditRepository(db),
     pledgeVersions: new PledgeVersionsRepository(db),
     pledgeSignatures: new PledgeSignaturesRepository(db, storage),
+    checkin: new CheckinRepository(db),
   };
 }
