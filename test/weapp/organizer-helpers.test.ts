@@ -80,6 +80,8 @@ function detail(overrides: Partial<EventDetail> = {}): EventDetail {
       { id: 'q2', kind: 'single', label: '是否需要停车', required: false, options: ['需要', '不需要'] },
       { id: 'q3', kind: 'multiple', label: '感兴趣的话题', required: false, options: ['法律', '财税', '金融'] },
     ],
+    guests: [],
+    summary: null,
     cancellationDeadline: '2026-12-04T04:00:00.000Z',
     offerHours: 12,
     openOffers: 1,
@@ -186,6 +188,7 @@ describe('event form ⇄ eventFields', () => {
       questions: event.questions,
       schedule: event.schedule,
       coHostOrgIds: ['org-professional'],
+      guests: event.guests,
     });
     expect(differsFrom(form, formFromEvent(event))).toBe(false);
     expect(differsFrom({ ...form, title: `${form.title} ` }, form)).toBe(false);

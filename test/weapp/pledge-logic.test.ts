@@ -2,7 +2,7 @@ import type { MySignature, PledgeCurrent } from '../../cloudfunctions/shared/con
 import { judgeInk, measureInk, type RgbaPixels } from '../../cloudfunctions/shared/domain/pledge-signature-image';
 import { type InkPoint, type Stroke, inkMessage, judgeStrokes } from '../../src/components/signature-pad/ink-check';
 import { type CertificateContext, certificateDate, drawCertificate, wrapText } from '../../src/package-pledge/certificate/draw-certificate';
-import { qrMatrix } from '../../src/package-pledge/certificate/qr-matrix';
+import { qrMatrix } from '../../src/components/qr-code/qr-matrix';
 import { normaliseSerial, serialFromText, verifyLink } from '../../src/package-pledge/pledge-links';
 import { dataUrlBytes, signerDraftFrom, validateSigner } from '../../src/package-pledge/sign/signer-form';
 import { articleNumber, canManagePledge, myPledgeStatus, signAction } from '../../src/pages/pledge/pledge-status';

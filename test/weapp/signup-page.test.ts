@@ -14,7 +14,7 @@ const event: EventDetail = {
   venue: { name: '浦东新区市民中心报告厅', address: '浦东新区合欢路 2 号' }, hosts: [{ id: 'org-general', name: '浦东新联总会' }],
   signupOpensAt: '2020-01-01T01:00:00.000Z', signupClosesAt: '2099-12-14T10:00:00.000Z',
   capacity: 2, seatsTaken: 2, waitlistCount: 2, requiresApproval: false, membersOnly: false, team: null, waitlistMode: 'auto',
-  description: '', schedule: [], cancellationDeadline: null, offerHours: 24, openOffers: 0, pendingCount: 0, createdAt: '2026-11-01T00:00:00.000Z',
+  description: '', schedule: [], guests: [], summary: null, cancellationDeadline: null, offerHours: 24, openOffers: 0, pendingCount: 0, createdAt: '2026-11-01T00:00:00.000Z',
   questions: [{ id: 'diet', kind: 'single', label: '午餐偏好', required: true, options: ['无特殊要求', '清真', '素食'] }],
 };
 

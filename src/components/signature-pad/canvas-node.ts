@@ -11,14 +11,19 @@ export interface CanvasNode {
 export function queryCanvasNode(id: string): Promise<CanvasNode> {
   return new Promise((resolve, reject) => {
     Taro.nextTick(() => {
-      Taro.createSelectorQuery()
-        .select(`#${id}`)
-        .fields({ node: true, size: true })
-        .exec((results: { node?: Taro.Canvas; width?: number; height?: number }[] | undefined) => {
-          const found = results?.[0];
-          if (found?.node) resolve({ canvas: found.node, width: found.width ?? 0, height: found.height ?? 0 });
-          else reject(new Error(`canvas #${id} not found`));
-        });
+      // Runs outside the promise's executor: a throw here must still reach the caller as a rejection.
+      try {
+        Taro.createSelectorQuery()
+          .select(`#${id}`)
+          .fields({ node: true, size: true })
+          .exec((results: { node?: Taro.Canvas; width?: number; height?: number }[] | undefined) => {
+            const found = results?.[0];
+            if (found?.node) resolve({ canvas: found.node, width: found.width ?? 0, height: found.height ?? 0 });
+            else reject(new Error(`canvas #${id} not found`));
+          });
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   });
 }

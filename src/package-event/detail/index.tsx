@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventDetail } from '../../../cloudfunctions/shared/contract/events';
 import type { MyRegistration } from '../../../cloudfunctions/shared/contract/registrations';
-import { eventKindLabels, questionKindLabels } from '../../../cloudfunctions/shared/contract/vocabulary';
+import { eventKindLabels, questionKindLabels, roleLabels } from '../../../cloudfunctions/shared/contract/vocabulary';
 import EmptyState from '../../components/empty-state';
 import ErrorState from '../../components/error-state';
 import LoadingSkeleton from '../../components/loading-skeleton';
@@ -11,6 +11,7 @@ import Tag from '../../components/tag';
 import { useNow } from '../../hooks/use-now';
 import { useRemote } from '../../hooks/use-remote';
 import { call, toApiError } from '../../services/api';
+import { checkinPageUrl, scannerEntryDue } from '../../utils/checkin-entry';
 import { eventPhase, isFull, seatsLine, signupAvailability } from '../../utils/event-display';
 import { cancelConfirm, cancelLabel, countdownText, isActiveRegistration, registrationBadge } from '../../utils/registration-display';
 import { teamJoinPagePath } from '../../utils/team-invite';
@@ -63,6 +64,20 @@ export default function EventDetailPage() {
     }
     shownBefore.current = true;
   });
+
+  // Around the event, ask once whether the viewer may scan here (stewards are per event: only the server knows).
+  const [scanRole, setScanRole] = useState<'steward' | 'organizer' | null>(null);
+  const scannerDue = event ? scannerEntryDue(event, now) : false;
+  useEffect(() => {
+    if (!scannerDue) return;
+    let current = true;
+    call('checkin', 'openScanner', { eventId })
+      .then((session) => current && setScanRole(session.role))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [eventId, scannerDue]);
 
   // When a held seat's claim deadline passes, ask again: the offer has gone to the next in line.
   const offerLapsed = offered && registration?.offerExpiresAt ? countdownText(registration.offerExpiresAt, now) === null : false;
@@ -223,6 +238,13 @@ export default function EventDetailPage() {
             <Text className={`detail__seats detail__seats--${seats.tone}`}>{seats.text}</Text>
           </View>
         </View>
+        {scanRole && (
+          <View className="detail__row detail__scan-entry" hoverClass="detail__row--pressed" onClick={() => void Taro.navigateTo({ url: checkinPageUrl('scan', eventId) })}>
+            <Text className="detail__label">签到</Text>
+            <Text className="detail__value detail__strong">{`你是本场${roleLabels[scanRole]}`}</Text>
+            <Text className="detail__action">扫码签到 ›</Text>
+          </View>
+        )}
       </View>
 
       {registration && (

@@ -10,6 +10,7 @@ import Tag from '../../components/tag';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { call } from '../../services/api';
 import { registrationBadge } from '../../utils/registration-display';
+import { ticketPageUrl } from '../../utils/ticket-links';
 import { formatEventTime } from '../../utils/time';
 import './index.scss';
 
@@ -39,6 +40,18 @@ function RegistrationRow({ item, now }: { item: MyRegistrationItem; now: Date })
         <Tag text={eventKindLabels[item.event.kind]} tone="muted" />
         {cancelled && <Tag text="活动已取消" tone="muted" />}
         {item.team && <Tag text={`队伍：${item.team.name}`} tone="info" />}
+        {item.status === 'confirmed' && !cancelled && (
+          <View
+            className="my-registration__ticket"
+            hoverClass="my-registration__ticket--pressed"
+            onClick={(tap) => {
+              tap.stopPropagation();
+              void Taro.navigateTo({ url: ticketPageUrl(item.eventId) });
+            }}
+          >
+            签到码
+          </View>
+        )}
       </View>
       <Text className="my-registration__title">{item.event.title}</Text>
       <View className="my-registration__row">

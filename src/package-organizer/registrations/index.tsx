@@ -11,6 +11,7 @@ import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
 import { useRemote } from '../../hooks/use-remote';
 import { call, toApiError } from '../../services/api';
+import { checkinPageUrl } from '../../utils/checkin-entry';
 import { formatDateTime, formatEventTime } from '../../utils/time';
 import Dialog from '../components/dialog';
 import { wholeNumber } from '../helpers/event-form';
@@ -307,6 +308,13 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
         </View>
         <View className="registrations-admin__tool registrations-admin__check" hoverClass="btn--pressed" onClick={() => openDialog('check')}>
           核对名额
+        </View>
+        <View
+          className="registrations-admin__tool registrations-admin__checkin"
+          hoverClass="btn--pressed"
+          onClick={() => void Taro.navigateTo({ url: checkinPageUrl('manage', event.id) })}
+        >
+          签到管理
         </View>
       </View>
 

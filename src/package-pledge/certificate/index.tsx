@@ -12,7 +12,7 @@ import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { statusTones, verifyLink } from '../pledge-links';
 import { type CertificateContext, certificateSize, certificateDate, drawCertificate } from './draw-certificate';
-import { qrMatrix } from './qr-matrix';
+import { qrMatrix } from '../../components/qr-code/qr-matrix';
 import './index.scss';
 
 const canvasId = 'certificate-canvas';

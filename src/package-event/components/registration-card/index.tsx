@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { EventDetail } from '../../../../cloudfunctions/shared/contract/events';
 import type { MyRegistration } from '../../../../cloudfunctions/shared/contract/registrations';
 import Tag from '../../../components/tag';
 import { maskMobile } from '../../../utils/mask';
 import { canSelfCancel, cancelLabel, countdownText, isActiveRegistration, registrationBadge, registrationExplanation } from '../../../utils/registration-display';
+import { ticketPageUrl } from '../../../utils/ticket-links';
 import { formatDateTime } from '../../../utils/time';
 import TeamPanel from '../team-panel';
 import './index.scss';
@@ -43,6 +45,11 @@ export default function RegistrationCard({ registration, event, now, busy, onCla
         </View>
       </View>
       <Text className="registration-status__text">{registrationExplanation(registration, event, now)}</Text>
+      {registration.status === 'confirmed' && (
+        <View className="btn btn--primary registration-status__ticket" hoverClass="btn--pressed" onClick={() => void Taro.navigateTo({ url: ticketPageUrl(event.id) })}>
+          查看签到码
+        </View>
+      )}
 
       {offered && (
         <View className="registration-status__offer">

@@ -1,8 +1,8 @@
 import QRCode from 'qrcode';
 
 /**
- * The dark modules of a QR code, row by row. The text goes in as bytes, because qrcode turns strings into
- * bytes with TextEncoder, which older WeChat engines lack; certificate links are ASCII.
+ * The dark modules of a QR code, row by row, at error correction level M. The text goes in as bytes, because qrcode
+ * turns strings into bytes with TextEncoder, which older WeChat engines lack; check-in codes and certificate links are ASCII.
  */
 export function qrMatrix(text: string): boolean[][] {
   const bytes = Uint8Array.from(text, (char) => char.charCodeAt(0) & 0xff);
