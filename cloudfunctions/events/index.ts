@@ -1,8 +1,8 @@
 import { isPublicEvent, planEventList } from '../shared/domain/event-listing';
-import { toEventDetail, toEventSummary } from '../shared/domain/mapping';
+import { toEventSummary } from '../shared/domain/mapping';
 import { toPage } from '../shared/domain/paging';
 import { AppError, defineFunction } from '../shared/runtime';
-import { managementActions } from './management';
+import { eventDetail, managementActions } from './management';
 import { registrationActions } from './registrations';
 
 const fn = defineFunction('events', {
@@ -23,7 +23,7 @@ const fn = defineFunction('events', {
         const host = ctx.openId === null ? null : await ctx.data.orgs.findById(event.orgId);
         if (!host || !(await ctx.hasRole(host, 'organizer'))) throw new AppError('NOT_FOUND');
       }
-      return toEventDetail(event);
+      return eventDetail(ctx, event);
     },
   },
   ...managementActions,

@@ -6,6 +6,7 @@ import {
   assertEditable,
   assertEventFields,
   assertLockedSettings,
+  assertSummaryPostable,
   closedSignupWindow,
   decideTransition,
   eventHosts,
@@ -18,11 +19,18 @@ import {
   transitionTargets,
   type EventEdit,
 } from '../shared/domain/event-rules';
-import { toEventDetail, toEventSummary } from '../shared/domain/mapping';
+import { summaryPhotoIds, toEventDetail, toEventSummary } from '../shared/domain/mapping';
 import { pageWindow, toPage } from '../shared/domain/paging';
+import { newSummaryPostId, readSummaryPhotos, summaryPhotoPath } from '../shared/domain/summary-photos';
 import { AppError, type ActionContext, type Actions } from '../shared/runtime';
 
-type ManagementActionName = 'create' | 'update' | 'publish' | 'closeSignup' | 'cancelEvent' | 'managed';
+type ManagementActionName = 'create' | 'update' | 'publish' | 'closeSignup' | 'cancelEvent' | 'managed' | 'postSummary';
+
+/** The event as members see it, with download URLs for its summary's photos (a storage call only when it has any). */
+export async function eventDetail(ctx: ActionContext, event: EventDoc): Promise<EventDetail> {
+  const photoIds = summaryPhotoIds(event);
+  return toEventDetail(event, photoIds.length === 0 ? new Map() : await ctx.data.eventPhotos.urls(photoIds));
+}
 
 /** The event and its host, once the caller is known to organize it; as in `get`, a draft does not exist for anyone else. */
 async function organizedEvent(ctx: ActionContext, eventId: string): Promise<{ event: EventDoc; host: OrgDoc }> {
@@ -74,6 +82,16 @@ async function applyTransition(ctx: ActionContext, event: EventDoc, transition: 
   throw new AppError('CONFLICT');
 }
 
+/** Photos no summary shows; the post stands whether or not storage deletes them, so a refusal is only logged. */
+async function removePhotos(ctx: ActionContext, eventId: string, fileIds: string[]): Promise<void> {
+  if (fileIds.length === 0) return;
+  const refused = await ctx.data.eventPhotos.remove(fileIds).catch((error: unknown) => {
+    console.error(`[events.postSummary] ${eventId}: deleting photos failed`, error);
+    return [];
+  });
+  if (refused.length > 0) console.error(`[events.postSummary] ${eventId}: storage kept photos no summary shows`, refused);
+}
+
 function toManagedEvent(event: EventDoc): ManagedEvent {
   const { openOffers, pendingCount } = toEventDetail(event);
   return { ...toEventSummary(event), openOffers, pendingCount };
@@ -121,7 +139,7 @@ export const managementActions: Pick<Actions<'events'>, ManagementActionName> = 
     access: 'member',
     async run(input, ctx) {
       const { event } = await organizedEvent(ctx, input.id);
-      return toEventDetail(await applyTransition(ctx, event, 'publish'));
+      return eventDetail(ctx, await applyTransition(ctx, event, 'publish'));
     },
   },
 
@@ -129,7 +147,7 @@ export const managementActions: Pick<Actions<'events'>, ManagementActionName> = 
     access: 'member',
     async run(input, ctx) {
       const { event } = await organizedEvent(ctx, input.id);
-      return toEventDetail(await applyTransition(ctx, event, 'closeSignup'));
+      return eventDetail(ctx, await applyTransition(ctx, event, 'closeSignup'));
     },
   },
 
@@ -154,6 +172,29 @@ export const managementActions: Pick<Actions<'events'>, ManagementActionName> = 
       const tree = needsOrgTree(member) ? await ctx.data.orgs.listTree() : [];
       const rows = await ctx.data.events.listManaged(managedOrgIds(member, tree), pageWindow(input.page, input.pageSize));
       return toPage(rows, input.page, input.pageSize, toManagedEvent);
+    },
+  },
+
+  postSummary: {
+    access: 'member',
+    async run(input, ctx) {
+      const { event } = await organizedEvent(ctx, input.id);
+      assertSummaryPostable(event, ctx.now);
+      const photos = readSummaryPhotos(input.photos);
+      const member = (await ctx.member())!;
+      const postId = newSummaryPostId();
+      // Uploaded before the write that shows them; the post's own id in their paths keeps them apart from any other post.
+      const photoFileIds = await Promise.all(photos.map((photo, index) => ctx.data.eventPhotos.upload(summaryPhotoPath(event._id, postId, index, photo.format), photo.bytes)));
+      const summary = { postId, text: input.text, photoFileIds, postedAt: ctx.now, postedBy: member._id };
+      const saved = await ctx.data.events.saveSummary(event._id, summary, event.summary?.postId ?? null, ctx.now);
+      if (!saved) {
+        // Another organizer's post landed first: this one's photos are shown nowhere.
+        await removePhotos(ctx, event._id, photoFileIds);
+        throw new AppError('CONFLICT');
+      }
+      ctx.audit({ collection: collections.events, id: event._id });
+      await removePhotos(ctx, event._id, summaryPhotoIds(event));
+      return eventDetail(ctx, saved);
     },
   },
 };

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import type { EventDoc, OrgDoc } from '../../cloudfunctions/shared/data/documents';
-import type { EventQuestion } from '../../cloudfunctions/shared/contract/events';
+import type { EventGuest, EventQuestion } from '../../cloudfunctions/shared/contract/events';
 import { openingLedger } from '../../cloudfunctions/shared/domain/seat-ledger';
 
 dayjs.extend(utc);
@@ -29,12 +29,16 @@ interface DemoEvent {
   description: string;
   schedule?: EventDoc['schedule'];
   questions?: EventQuestion[];
+  guests?: EventGuest[];
   requiresApproval?: boolean;
   membersOnly?: boolean;
   waitlistMode?: EventDoc['waitlistMode'];
   team?: EventDoc['team'];
   status?: EventDoc['status'];
 }
+
+/** A salon held nine days before the demo's "now", with attendees checked in and a summary posted (see salon-recap.ts). */
+export const pastSalonId = 'ev-digital-trade-salon';
 
 const dietQuestion: EventQuestion = { id: 'diet', kind: 'single', label: '午餐偏好', required: false, options: ['无特殊要求', '清真', '素食'] };
 
@@ -56,6 +60,24 @@ const demoEvents: DemoEvent[] = [
     description: '面向律师、会计师和企业法务，围绕“一带一路”沿线项目的跨境合规、税务和争议解决开展案例交流。名额 40 人，需审核。',
     schedule: [{ time: '14:00', title: '主题分享：中东项目的合规要点' }, { time: '15:00', title: '圆桌讨论' }, { time: '16:30', title: '自由交流' }],
     questions: [{ id: 'reason', kind: 'text', label: '参加理由及可分享的经验', required: true, options: [] }, { id: 'topics', kind: 'multiple', label: '关注的议题', required: false, options: ['合规', '税务', '仲裁', '知识产权'] }],
+    guests: [
+      { name: '顾明远', title: '某律师事务所合伙人、国际商事仲裁员', topic: '中东项目的合规要点' },
+      { name: '沈立群', title: '某会计师事务所税务合伙人', topic: '沿线国家常设机构与税收协定' },
+      { name: '高芳', title: '浦东某会计师事务所注册会计师', topic: '圆桌：争议中的财务核查' },
+    ],
+  },
+  {
+    id: pastSalonId, title: '数字贸易与数据出境沙龙', kind: 'salon',
+    hostIds: ['org-sector-professional', 'org-zone-lujiazui-finance'], day: -9, from: '14:00', to: '16:30',
+    venue: { name: '陆家嘴金融城党群服务中心 2 楼', address: '浦东新区陆家嘴环路 1000 号' }, capacity: 30,
+    requiresApproval: true,
+    description: '围绕数据出境安全评估、个人信息出境标准合同和跨境电商的数据合规，请律师、会计师和企业法务交流实务经验。名额 30 人，需审核。',
+    schedule: [{ time: '14:00', title: '主题分享：数据出境的三条路径' }, { time: '15:00', title: '案例讨论' }, { time: '16:00', title: '自由交流' }],
+    questions: [{ id: 'reason', kind: 'text', label: '参加理由及可分享的经验', required: true, options: [] }],
+    guests: [
+      { name: '陆文杰', title: '某律师事务所数据合规团队负责人', topic: '数据出境的三条路径' },
+      { name: '刘洋', title: '陆家嘴某律师事务所合伙人律师', topic: '案例：跨境电商的个人信息出境' },
+    ],
   },
   {
     id: 'ev-annual-forum', title: '新阶层·新作为——浦东新联会年度论坛', kind: 'forum',
@@ -146,6 +168,8 @@ export function buildDemoEvents(now: Date, orgs: OrgDoc[], createdBy: string): E
       team: event.team ?? null,
       questions: event.questions ?? [],
       schedule: event.schedule ?? [],
+      guests: event.guests ?? [],
+      summary: null,
       createdBy,
       createdAt: shanghai(now, Math.min(event.day - 15, -4), '10:00'),
       updatedAt: shanghai(now, Math.min(event.day - 15, -4), '10:00'),

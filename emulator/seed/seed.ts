@@ -1,10 +1,12 @@
 import tcb from '@cloudbase/node-sdk';
 import { collections, type MemberDoc } from '../../cloudfunctions/shared/data/documents';
+import { seedClubs } from './clubs';
 import { buildDemoEvents } from './events';
 import { buildOrgTree } from './org-tree';
 import { demoPeople, personaOpenId } from './people';
 import { seedPledge } from './pledge';
 import { buildCrowd, seedRegistrations } from './registrations';
+import { seedSalonRecap } from './salon-recap';
 import type { CloudConfig } from '../../cloudfunctions/shared/runtime';
 
 const seedMarker = { collection: 'meta', id: 'demo-seed' };
@@ -54,6 +56,8 @@ export async function seedDemoData(cloud: CloudConfig, now = new Date()): Promis
   }
   await seedPledge(app, now);
   await seedRegistrations(app, cloud, now);
+  await seedSalonRecap(cloud, now);
+  await seedClubs(app, cloud, now);
   await db.collection(seedMarker.collection).doc(seedMarker.id).set({ seededAt: now });
   return true;
 }

@@ -55,6 +55,7 @@ const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInp
     closeSignup: { valid: { id: 'ev-salon' }, strings: ['id'], numbers: [] },
     cancelEvent: { valid: { id: 'ev-salon', message: '场地检修' }, strings: ['id', 'message'], numbers: [] },
     managed: { valid: { page: 1, pageSize: 20 }, strings: [], numbers: ['page', 'pageSize'] },
+    postSummary: { valid: { id: 'ev-past', text: '二十位会员到场交流。', photos: [] }, strings: ['id', 'text'], numbers: [] },
     signup: {
       valid: { eventId: 'ev-forum', requestId: 'req-hostile-1', contact: { name: '王五', mobile: '13512345678' }, answers: {} },
       strings: ['eventId', 'requestId'],
@@ -139,6 +140,50 @@ const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInp
     scanLog: { valid: { eventId: 'ev-forum', only: 'rejected', page: 1, pageSize: 20 }, strings: ['eventId', 'only'], numbers: ['page', 'pageSize'] },
     venueCode: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
     selfCheckIn: { valid: { code: 'XV1.ev-forum.59000000.0123456789abcdef0123', nonce: 'nonce-hostile-4' }, strings: ['code', 'nonce'], numbers: [] },
+  },
+  clubs: {
+    list: { valid: { page: 1, pageSize: 20 }, strings: [], numbers: ['page', 'pageSize'] },
+    get: { valid: { clubId: 'club-hostile' }, strings: ['clubId'], numbers: [] },
+    join: { valid: { clubId: 'club-hostile' }, strings: ['clubId'], numbers: [] },
+    leave: { valid: { clubId: 'club-hostile' }, strings: ['clubId'], numbers: [] },
+    create: {
+      valid: { orgId: orgIds.lujiazuiReading, name: '陆家嘴悦读会', description: '每月共读一本书', memberCap: 30 },
+      strings: ['orgId', 'name', 'description'],
+      numbers: ['memberCap'],
+    },
+    update: {
+      valid: { clubId: 'club-hostile', name: '陆家嘴悦读会', description: '每月共读一本书', memberCap: 30 },
+      strings: ['clubId', 'name', 'description'],
+      numbers: ['memberCap'],
+    },
+    setBook: {
+      valid: { clubId: 'club-hostile', book: { title: '乡土中国', author: '费孝通', isbn: '9787101071233', reason: '理解中国基层社会' } },
+      strings: ['clubId'],
+      numbers: [],
+    },
+    setSchedule: {
+      valid: {
+        clubId: 'club-hostile',
+        schedule: { frequency: 'weekly', weekday: 6, time: '19:30', durationMinutes: 90, venue: { name: '浦东图书馆 4 楼研讨室', address: '' }, seats: 20, ahead: 4 },
+      },
+      strings: ['clubId'],
+      numbers: [],
+    },
+    generateSessions: { valid: { clubId: 'club-hostile' }, strings: ['clubId'], numbers: [] },
+    generateDue: { valid: {}, strings: [], numbers: [] },
+    sessions: { valid: { clubId: 'club-hostile', when: 'upcoming', page: 1, pageSize: 20 }, strings: ['clubId', 'when'], numbers: ['page', 'pageSize'] },
+    setSessionTopic: { valid: { eventId: 'ev-late', topic: '第一章 乡土本色' }, strings: ['eventId', 'topic'], numbers: [] },
+    notes: { valid: { clubId: 'club-hostile', page: 1, pageSize: 20 }, strings: ['clubId'], numbers: ['page', 'pageSize'] },
+    postNote: {
+      valid: { clubId: 'club-hostile', text: '读完第一章，乡土社会的熟人逻辑很有启发。', quote: '乡土社会是安土重迁的', page: 12 },
+      strings: ['clubId', 'text', 'quote'],
+      numbers: ['page'],
+    },
+    reportNote: { valid: { noteId: 'note-hostile' }, strings: ['noteId'], numbers: [] },
+    pinNote: { valid: { noteId: 'note-hostile', pinned: true }, strings: ['noteId'], numbers: [] },
+    moderateNote: { valid: { noteId: 'note-hostile', hidden: true }, strings: ['noteId'], numbers: [] },
+    myReading: { valid: {}, strings: [], numbers: [] },
+    stats: { valid: { clubId: 'club-hostile' }, strings: ['clubId'], numbers: [] },
   },
 };
 

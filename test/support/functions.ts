@@ -1,5 +1,6 @@
 import * as tcb from '@cloudbase/node-sdk';
 import { invoke as invokeCheckin } from '../../cloudfunctions/checkin';
+import { invoke as invokeClubs } from '../../cloudfunctions/clubs';
 import { invoke as invokeEvents } from '../../cloudfunctions/events';
 import { invoke as invokeMembers } from '../../cloudfunctions/members';
 import { invoke as invokeOrgs } from '../../cloudfunctions/orgs';
@@ -13,7 +14,7 @@ import { startTestEmulator } from './emulator';
 
 type Invoke = (event: unknown, local: LocalInvocation) => Promise<InvocationResult>;
 
-const functions: Record<FunctionName, Invoke> = { members: invokeMembers, orgs: invokeOrgs, events: invokeEvents, pledge: invokePledge, checkin: invokeCheckin };
+const functions: Record<FunctionName, Invoke> = { members: invokeMembers, orgs: invokeOrgs, events: invokeEvents, pledge: invokePledge, checkin: invokeCheckin, clubs: invokeClubs };
 
 /** The instant the seeded events are placed around: 10:00 on 25 Nov 2026 in Shanghai. */
 export const seedNow = new Date('2026-11-25T02:00:00Z');
@@ -178,6 +179,8 @@ export interface FunctionHarness {
   /** The SDK straight at the emulator, as an admin script would use it: for seeding and for checking stored state. */
   db: Database;
   emulator: Awaited<ReturnType<typeof startTestEmulator>>['emulator'];
+  /** Where the file storage keeps its files (`<storageDir>/files/<cloudPath>`). */
+  storageDir: string;
   /** One action through the function's `invoke`, the way the local host calls it. */
   call(openId: string | null, fn: FunctionName, action: string, data?: unknown, options?: CallOptions): Promise<Reply<unknown>>;
   /** A raw event through `invoke`, for malformed events. */
@@ -214,6 +217,7 @@ export async function startFunctionHarness(): Promise<FunctionHarness> {
     cloud,
     db,
     emulator: started.emulator,
+    storageDir: started.storageDir,
     call,
     invokeRaw,
     async measure(openId, fn, action, data) {

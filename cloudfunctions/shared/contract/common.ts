@@ -12,6 +12,9 @@ export const pageSizeSchema = z.number().int().min(1).max(50).default(20);
 
 export const emptyInput = z.strictObject({});
 
+/** A base64 PNG or JPEG as clients send images (a data URL prefix is accepted); the function checks the bytes. */
+export const base64ImagePattern = /^(data:image\/(png|jpeg|jpg);base64,)?[A-Za-z0-9+/]+={0,2}$/;
+
 /** A page of a list; `hasMore` tells the client whether to offer "load more". */
 export interface Page<T> {
   items: T[];

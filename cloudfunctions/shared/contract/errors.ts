@@ -1,3 +1,7 @@
+import { eventLimits } from './event-limits';
+
+import { clubLimits } from './club-limits';
+
 /** Stable error codes every function may answer with, and the Chinese message a user sees for each. */
 export const errorMessages = {
   VALIDATION_FAILED: '提交的内容有误，请检查后重试',
@@ -33,6 +37,17 @@ export const errorMessages = {
   WRONG_EVENT_STATUS: '活动当前的状态不能进行此操作',
   NOT_CHECKED_IN: '该报名尚未签到',
   TICKET_NOT_READY: '报名确认后才有签到码',
+  EVENT_NOT_ENDED: '活动结束后才能发布活动回顾',
+  SUMMARY_PHOTO_INVALID: '照片格式不正确，仅支持 PNG 或 JPEG',
+  SUMMARY_PHOTO_TOO_LARGE: `每张照片不能超过 ${eventLimits.summaryPhotoBytes / 1024} KB，请压缩后再上传`,
+  NOT_CLUB_MEMBER: '请先加入该读书会',
+  CLUB_FULL: '读书会成员已满',
+  NO_CURRENT_BOOK: '读书会还没有设定正在共读的书，暂时不能发布笔记',
+  NOTE_RATE_LIMITED: `今天在该读书会发布的笔记已达 ${clubLimits.notesPerDay} 条，明天再来吧`,
+  NOT_CLUB_SESSION: '该活动不是读书会的共读场次',
+  NO_SCHEDULE: '请先设置读书会的共读时间安排',
+  COVER_IMAGE_INVALID: '封面图片格式不正确，仅支持 PNG 或 JPEG',
+  COVER_IMAGE_TOO_LARGE: '封面图片不能超过 1 MB',
   CONFLICT: '操作冲突，请稍后重试',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const;

@@ -20,4 +20,17 @@ export const eventLimits = {
   teamSize: { min: 2, max: 20 },
   /** An event lasts at most this many days (which also bounds how far back "from now" lists must look). */
   maxDays: 14,
+  /** Speakers and guests listed on the event page (a salon's 嘉宾). */
+  guests: 10,
+  guestName: 20,
+  guestTitle: 40,
+  guestTopic: 60,
+  /**
+   * The summary an organizer posts after the event (活动回顾): text, and photos checked as PNG or JPEG. The photos
+   * travel inside one function call, so the page compresses each to this size first: six of them stay under the
+   * request limits of a cloud function call and of the local host.
+   */
+  summaryText: 2000,
+  summaryPhotos: 6,
+  summaryPhotoBytes: 200 * 1024,
 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { eventKinds, questionKinds, waitlistModes, type EventKind, type EventStatus, type WaitlistMode } from './vocabulary';
 import type { QuestionKind } from './vocabulary';
 import { eventLimits } from './event-limits';
-import { daySchema, idSchema, pageSchema, pageSizeSchema, type Instant, type Page } from './common';
+import { base64ImagePattern, daySchema, idSchema, pageSchema, pageSizeSchema, type Instant, type Page } from './common';
 
 export interface Venue {
   name: string;
@@ -52,10 +52,31 @@ export interface EventQuestion {
   options: string[];
 }
 
+/** A speaker or guest listed on the event page (a salon's 嘉宾). */
+export interface EventGuest {
+  name: string;
+  /** Job title and employer, as the guest wants to be introduced; may be empty. */
+  title: string;
+  /** What the guest speaks about; may be empty. */
+  topic: string;
+}
+
+/** The summary an organizer posted after the event (活动回顾). */
+export interface PostedSummary {
+  text: string;
+  /** Short-lived download URLs of the photos, in the order they were posted. */
+  photoUrls: string[];
+  postedAt: Instant;
+}
+
 export interface EventDetail extends EventSummary {
   description: string;
   schedule: ScheduleItem[];
   questions: EventQuestion[];
+  /** Empty for events without guests. */
+  guests: EventGuest[];
+  /** null until an organizer posts one after the event has ended. */
+  summary: PostedSummary | null;
   cancellationDeadline: Instant | null;
   /** Hours a waitlisted member has to claim an offered seat (waitlistMode 'offer'). */
   offerHours: number;
@@ -109,6 +130,16 @@ export const eventFieldsSchema = z.strictObject({
     .max(eventLimits.schedule)
     .default([]),
   coHostOrgIds: z.array(idSchema).max(eventLimits.coHosts, `协办组织不能超过 ${eventLimits.coHosts} 个`).default([]),
+  guests: z
+    .array(
+      z.strictObject({
+        name: shortText(eventLimits.guestName, '嘉宾姓名'),
+        title: z.string().trim().max(eventLimits.guestTitle, `嘉宾职务不能超过 ${eventLimits.guestTitle} 个字`).default(''),
+        topic: z.string().trim().max(eventLimits.guestTopic, `分享主题不能超过 ${eventLimits.guestTopic} 个字`).default(''),
+      }),
+    )
+    .max(eventLimits.guests, `嘉宾不能超过 ${eventLimits.guests} 位`)
+    .default([]),
 });
 export type EventFieldsInput = z.input<typeof eventFieldsSchema>;
 export type EventFields = z.output<typeof eventFieldsSchema>;
@@ -132,6 +163,25 @@ export const eventsInput = {
   cancelEvent: z.strictObject({ id: idSchema, message: z.string().trim().min(1, '请填写取消原因').max(200) }),
   /** Organizers: the events of the organisations they organize (drafts included), newest start first. */
   managed: z.strictObject({ page: pageSchema, pageSize: pageSizeSchema }),
+  /**
+   * Organizers of the host, once the event has ended: posts the summary, replacing any posted before. Photos are
+   * PNG or JPEG, base64 (a data URL prefix is accepted), checked by their bytes in the function; the length cap
+   * is twice the byte limit, so a photo just over it reaches the function and gets SUMMARY_PHOTO_TOO_LARGE.
+   */
+  postSummary: z.strictObject({
+    id: idSchema,
+    text: z.string().trim().min(1, '请填写活动回顾').max(eventLimits.summaryText, `活动回顾不能超过 ${eventLimits.summaryText} 个字`),
+    photos: z
+      .array(
+        z
+          .string()
+          .min(1, '照片是空的')
+          .max(Math.ceil((2 * eventLimits.summaryPhotoBytes * 4) / 3) + 64, `每张照片不能超过 ${eventLimits.summaryPhotoBytes / 1024} KB`)
+          .regex(base64ImagePattern, '照片格式不正确，仅支持 PNG 或 JPEG'),
+      )
+      .max(eventLimits.summaryPhotos, `照片不能超过 ${eventLimits.summaryPhotos} 张`)
+      .default([]),
+  }),
 };
 
 export interface ManagedEvent extends EventSummary {
@@ -148,4 +198,5 @@ export interface EventsOutput {
   closeSignup: EventDetail;
   cancelEvent: EventDetail & { registrationsCancelled: number };
   managed: Page<ManagedEvent>;
+  postSummary: EventDetail;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { checkinInput, type CheckinOutput } from './checkin';
+import { clubsInput, type ClubsOutput } from './clubs';
 import { eventsInput, type EventsOutput } from './events';
 import { membersInput, type MembersOutput } from './members';
 import { orgsInput, type OrgsOutput } from './orgs';
@@ -7,6 +8,7 @@ import { pledgeInput, type PledgeOutput } from './pledge';
 import { registrationsInput, type RegistrationsOutput } from './registrations';
 
 export * from './checkin';
+export * from './clubs';
 export * from './common';
 export * from './errors';
 export * from './events';
@@ -23,6 +25,7 @@ export const contract = {
   events: { ...eventsInput, ...registrationsInput },
   pledge: pledgeInput,
   checkin: checkinInput,
+  clubs: clubsInput,
 };
 
 interface Outputs {
@@ -31,6 +34,7 @@ interface Outputs {
   events: EventsOutput & RegistrationsOutput;
   pledge: PledgeOutput;
   checkin: CheckinOutput;
+  clubs: ClubsOutput;
 }
 
 export type FunctionName = keyof typeof contract;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyInput, idSchema, pageSchema, pageSizeSchema, type Instant, type Page } from './common';
+import { base64ImagePattern, emptyInput, idSchema, pageSchema, pageSizeSchema, type Instant, type Page } from './common';
 import { maxSignatureImageBytes, sectors, type Sector, type SignatureStatus } from './vocabulary';
 
 /** Certificate serials are random, so typing one cannot walk through other people's certificates. */
@@ -114,7 +114,7 @@ export const pledgeInput = {
       .string()
       .min(1, '请先签名')
       .max(Math.ceil((2 * maxSignatureImageBytes * 4) / 3) + 64, '签名图片不能超过 512 KB')
-      .regex(/^(data:image\/(png|jpeg|jpg);base64,)?[A-Za-z0-9+/]+={0,2}$/, '签名图片格式不正确，仅支持 PNG 或 JPEG'),
+      .regex(base64ImagePattern, '签名图片格式不正确，仅支持 PNG 或 JPEG'),
     readToEnd: z.literal(true, '请先阅读完公约全文'),
   }),
   withdraw: z.strictObject({ serial: serialSchema }),

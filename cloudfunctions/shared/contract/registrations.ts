@@ -106,7 +106,8 @@ export interface MyRegistration {
 }
 
 export interface MyRegistrationItem extends MyRegistration {
-  event: Pick<EventSummary, 'id' | 'title' | 'kind' | 'status' | 'startAt' | 'endAt'> & { venue: Venue };
+  /** `hasSummary`: an organizer posted a summary (活动回顾), which the event's page shows. */
+  event: Pick<EventSummary, 'id' | 'title' | 'kind' | 'status' | 'startAt' | 'endAt'> & { venue: Venue; hasSummary: boolean };
 }
 
 export interface TeamPreview {
@@ -129,6 +130,8 @@ export interface RegistrationRow {
   mobile: string;
   sector: Sector | null;
   employer: string;
+  /** The member's job title from their profile, so an organizer deciding on an application sees who applies. */
+  title: string;
   status: RegistrationStatus;
   waitlistPosition: number | null;
   answers: Answers;

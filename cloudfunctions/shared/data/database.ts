@@ -17,7 +17,7 @@ export function firstDocumentOf<T>(result: { data: unknown }): T | null {
 export const maxQueryLimit = 1000;
 
 /** The SDK's file storage (the app handle, where storage calls live); only repositories that keep files use it. */
-export type FileStorage = Pick<CloudApp, 'uploadFile' | 'getTempFileURL'>;
+export type FileStorage = Pick<CloudApp, 'uploadFile' | 'getTempFileURL' | 'deleteFile'>;
 
 /** The transaction handle `db.runTransaction` passes its callback (typed `any` by @cloudbase/database). */
 export interface Transaction {

@@ -1,7 +1,8 @@
 import type { EventKind, EventStatus, GrantableRole, NotificationKind, OrgKind, Sector, WaitlistMode } from '../contract/vocabulary';
 import type { Answers, Contact } from '../contract/registrations';
-import type { EventQuestion, ScheduleItem, Venue } from '../contract/events';
+import type { EventGuest, EventQuestion, ScheduleItem, Venue } from '../contract/events';
 import type { PledgeArticle } from '../contract/pledge';
+import type { ClubSchedule } from '../contract/clubs';
 
 /**
  * The shapes stored in CloudBase collections. Instants are Date objects (UTC); the data layer turns
@@ -77,9 +78,28 @@ export interface EventDoc {
   pendingCount: number;
   questions: EventQuestion[];
   schedule: ScheduleItem[];
+  /** Speakers and guests; absent on events stored before guests existed, which read as none. */
+  guests?: EventGuest[];
+  /** The summary posted after the event; absent or null until then. */
+  summary?: PostedSummaryDoc | null;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Set when the event is a session of a reading club (generated from its schedule, see domain/club-schedule.ts). */
+  clubSession?: ClubSessionRef | null;
+}
+
+/**
+ * An event's posted summary. `postId` is new for every post: the photos are stored under it, so a post never shares
+ * a file with the one it replaces, and the replacing write is conditional on the `postId` it read.
+ */
+export interface PostedSummaryDoc {
+  postId: string;
+  text: string;
+  /** File storage ids, in the order posted. */
+  photoFileIds: string[];
+  postedAt: Date;
+  postedBy: string;
 }
 
 /** `audit`: every write made with an organizer's, steward's or admin's authority. */
@@ -273,6 +293,105 @@ export interface NotificationDoc {
   deliveredAt: Date | null;
 }
 
+/** What makes an event a reading club's session. Its id is `club-<clubId>-<occurrence>`, so generating twice is a no-op. */
+export interface ClubSessionRef {
+  clubId: string;
+  /** The Shanghai day (YYYY-MM-DD) the schedule put the session on; kept when it is moved, so it is never generated again. */
+  occurrence: string;
+  /** The chapter or topic of the session. */
+  topic: string;
+}
+
+export interface ClubBookDoc {
+  title: string;
+  author: string;
+  isbn: string;
+  coverFileId: string | null;
+  reason: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+/** `clubs`: a reading club of an organisation. `memberCount` moves in the same conditional write that admits a member. */
+export interface ClubDoc {
+  _id: string;
+  orgId: string;
+  /** Copied in so a list needs no second query. */
+  orgName: string;
+  name: string;
+  description: string;
+  memberCap: number | null;
+  memberCount: number;
+  currentBook: ClubBookDoc | null;
+  /** Books read before the current one, the latest first. */
+  books: ClubBookDoc[];
+  schedule: ClubSchedule | null;
+  /** Who set the schedule: the creator of the sessions generated from it. */
+  scheduleSetBy: string | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * `clubMembers`: one per member per club, id `<clubId>_<memberId>`, kept when they leave (their notes stay theirs).
+ * The note counters move in the conditional write that lets a note through the daily limit.
+ */
+export interface ClubMemberDoc {
+  _id: string;
+  clubId: string;
+  memberId: string;
+  state: 'active' | 'left';
+  joinedAt: Date;
+  leftAt: Date | null;
+  noteCount: number;
+  /** The Shanghai day of the latest note, and how many notes were posted that day. */
+  lastNoteDay: string | null;
+  lastDayNotes: number;
+  /** Consecutive Shanghai days with a note, ending on `lastNoteDay`. */
+  streakDays: number;
+  bestStreakDays: number;
+  updatedAt: Date;
+}
+
+/** An organizer's decision on a note: hidden or shown, and how many reports it had then. */
+export interface NoteDecisionDoc {
+  hidden: boolean;
+  decidedBy: string;
+  decidedAt: Date;
+  reportsAtDecision: number;
+}
+
+/**
+ * `clubNotes`: the id is derived from the membership and the member's note number (see `noteId`), so it is never reused. `visible` (what members other
+ * than the author see) follows from `reportCount` and `decision` and is written with them, guarded by `revision`.
+ */
+export interface ClubNoteDoc {
+  _id: string;
+  clubId: string;
+  memberId: string;
+  bookTitle: string;
+  text: string;
+  quote: string;
+  page: number | null;
+  createdAt: Date;
+  pinned: boolean;
+  pinnedAt: Date | null;
+  reportCount: number;
+  decision: NoteDecisionDoc | null;
+  visible: boolean;
+  revision: number;
+}
+
+/** `noteReports`: id `<noteId>_<memberId>`, so a member reports a note once. */
+export interface NoteReportDoc {
+  _id: string;
+  noteId: string;
+  clubId: string;
+  memberId: string;
+  at: Date;
+}
+
 export const collections = {
   members: 'members',
   orgs: 'orgs',
@@ -287,4 +406,8 @@ export const collections = {
   notifications: 'notifications',
   eventStaff: 'eventStaff',
   scanLog: 'scanLog',
+  clubs: 'clubs',
+  clubMembers: 'clubMembers',
+  clubNotes: 'clubNotes',
+  noteReports: 'noteReports',
 } as const;

@@ -2,7 +2,7 @@ import type { EventStatus } from '../contract/vocabulary';
 import type { EventListQuery } from '../domain/event-listing';
 import type { EventHostFields, StoredEventFields } from '../domain/event-rules';
 import type { PageWindow } from '../domain/paging';
-import { collections, type EventDoc } from './documents';
+import { collections, type EventDoc, type PostedSummaryDoc } from './documents';
 import { documentsOf, firstDocumentOf, maxQueryLimit, type Database } from './database';
 
 /** Statuses an edit may still find the event in; the ended check goes with it. */
@@ -83,6 +83,15 @@ export class EventsRepository {
     now: Date,
   ): Promise<EventDoc | null> {
     return this.updateOne({ _id: eventId, status: this.db.command.in(from) }, { ...changes, updatedAt: now });
+  }
+
+  /**
+   * Puts a posted summary on the event while its summary is still the post `replacingPostId` names (null: none
+   * yet), so of two organizers posting at once one wins and the other is told; null when it no longer was.
+   */
+  async saveSummary(eventId: string, summary: PostedSummaryDoc, replacingPostId: string | null, now: Date): Promise<EventDoc | null> {
+    const where = replacingPostId === null ? { _id: eventId, summary: null } : { _id: eventId, 'summary.postId': replacingPostId };
+    return this.updateOne(where, { summary: this.db.command.set(summary), updatedAt: now });
   }
 
   /** A page of the events hosted by the given organisations (all events for null), drafts included, newest start first. */

@@ -5,6 +5,7 @@ import type { PageWindow } from '../domain/paging';
 import type { Sector } from '../contract/vocabulary';
 import { collections, type PledgeChainHeadDoc, type PledgeSignatureDoc, type PledgeWithdrawalDoc } from './documents';
 import { documentsOf, firstDocumentOf, maxQueryLimit, type Database, type FileStorage, type Transaction } from './database';
+import { StoredFiles } from './stored-files';
 import { runRetriedTransaction } from './transactions';
 
 const chainHeadId = 'head';
@@ -37,10 +38,14 @@ async function moveHead(transaction: Transaction, head: ChainHead): Promise<void
 }
 
 export class PledgeSignaturesRepository {
+  private readonly files: StoredFiles;
+
   constructor(
     private readonly db: Database,
-    private readonly storage: FileStorage,
-  ) {}
+    storage: FileStorage,
+  ) {
+    this.files = new StoredFiles(storage);
+  }
 
   private get collection() {
     return this.db.collection(collections.pledgeSignatures);
@@ -48,20 +53,12 @@ export class PledgeSignaturesRepository {
 
   /** Stores a signature image in file storage; answers its file id. Never call it inside a transaction. */
   async uploadImage(cloudPath: string, bytes: Buffer): Promise<string> {
-    const { fileID } = await this.storage.uploadFile({ cloudPath, fileContent: bytes });
-    if (!fileID) throw new Error(`upload of ${cloudPath} answered without a file id`);
-    return fileID;
+    return this.files.upload(cloudPath, bytes);
   }
 
   /** Short-lived download URLs by file id; a file storage cannot answer for is left out. */
   async imageUrls(fileIds: string[]): Promise<Map<string, string>> {
-    const urls = new Map<string, string>();
-    if (fileIds.length === 0) return urls;
-    const result = await this.storage.getTempFileURL({ fileList: [...new Set(fileIds)].map((fileID) => ({ fileID, maxAge: imageUrlSeconds })) });
-    for (const file of result.fileList ?? []) {
-      if (file.tempFileURL && (!file.code || file.code === 'SUCCESS')) urls.set(file.fileID, file.tempFileURL);
-    }
-    return urls;
+    return this.files.temporaryUrls(fileIds, imageUrlSeconds);
   }
 
   async findBySerial(serial: string): Promise<PledgeSignatureDoc | null> {

@@ -1,6 +1,8 @@
 import { AuditRepository } from './audit-repository';
 import { CheckinRepository } from './checkin-repository';
+import { ClubsRepository } from './clubs-repository';
 import type { Database, FileStorage } from './database';
+import { EventPhotosRepository } from './event-photos-repository';
 import { EventsRepository } from './events-repository';
 import { MembersRepository } from './members-repository';
 import { NotificationsRepository } from './notifications-repository';
@@ -14,6 +16,7 @@ export interface Repositories {
   members: MembersRepository;
   orgs: OrgsRepository;
   events: EventsRepository;
+  eventPhotos: EventPhotosRepository;
   audit: AuditRepository;
   pledgeVersions: PledgeVersionsRepository;
   pledgeSignatures: PledgeSignaturesRepository;
@@ -21,6 +24,7 @@ export interface Repositories {
   notifications: NotificationsRepository;
   seatBook: SeatBook;
   checkin: CheckinRepository;
+  clubs: ClubsRepository;
 }
 
 export function openRepositories(db: Database, storage: FileStorage): Repositories {
@@ -33,9 +37,11 @@ export function openRepositories(db: Database, storage: FileStorage): Repositori
     members: new MembersRepository(db),
     orgs: new OrgsRepository(db),
     events: new EventsRepository(db),
+    eventPhotos: new EventPhotosRepository(storage),
     audit: new AuditRepository(db),
     pledgeVersions: new PledgeVersionsRepository(db),
     pledgeSignatures: new PledgeSignaturesRepository(db, storage),
     checkin: new CheckinRepository(db),
+    clubs: new ClubsRepository(db, storage),
   };
 }

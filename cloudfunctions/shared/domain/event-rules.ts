@@ -143,6 +143,7 @@ export type StoredEventFields = Pick<
   | 'questions'
   | 'schedule'
   | 'coHostOrgIds'
+  | 'guests'
 >;
 
 export type EventHostFields = Pick<EventDoc, 'hosts' | 'hostOrgIds'>;
@@ -162,6 +163,7 @@ function storedFields(fields: EventFields): StoredEventFields {
     questions: fields.questions,
     schedule: fields.schedule,
     coHostOrgIds: fields.coHostOrgIds,
+    guests: fields.guests,
   };
 }
 
@@ -178,6 +180,7 @@ export function newEventDoc(fields: EventFields, hosts: OrgRef[], createdBy: str
     orgId: hosts[0].id,
     capacity: fields.capacity,
     ...openingLedger(fields.capacity),
+    summary: null,
     createdBy,
     createdAt: now,
     updatedAt: now,
@@ -253,6 +256,13 @@ export function hasEnded(event: Pick<EventDoc, 'endAt'>, now: Date): boolean {
 /** Edits are allowed while the event is neither cancelled nor over. */
 export function assertEditable(event: Pick<EventDoc, 'status' | 'endAt'>, now: Date): void {
   if (event.status === 'cancelled' || hasEnded(event, now)) throw new AppError('EVENT_NOT_EDITABLE');
+}
+
+/** A summary tells how the event went: it is posted once the event has ended, never for a cancelled event or a draft. */
+export function assertSummaryPostable(event: Pick<EventDoc, 'status' | 'endAt'>, now: Date): void {
+  if (event.status === 'cancelled') throw new AppError('EVENT_CANCELLED');
+  if (event.status === 'draft') throw new AppError('WRONG_EVENT_STATUS', '活动未发布，不能发布活动回顾');
+  if (!hasEnded(event, now)) throw new AppError('EVENT_NOT_ENDED');
 }
 
 export type EventTransition = 'publish' | 'closeSignup' | 'cancel';

@@ -1,5 +1,5 @@
 import type { Instant } from '../contract/common';
-import type { EventDetail, EventSummary } from '../contract/events';
+import type { EventDetail, EventSummary, PostedSummary } from '../contract/events';
 import type { MemberProfile } from '../contract/members';
 import type { OrgMember, OrgNode } from '../contract/orgs';
 import type { SeatCounters } from '../contract/registrations';
@@ -74,12 +74,31 @@ export function toEventSummary(event: EventDoc): EventSummary {
   };
 }
 
-export function toEventDetail(event: EventDoc): EventDetail {
+/** The file ids of the photos an event's summary shows, whose download URLs `toEventDetail` needs. */
+export function summaryPhotoIds(event: Pick<EventDoc, 'summary'>): string[] {
+  return event.summary?.photoFileIds ?? [];
+}
+
+function toPostedSummary(summary: NonNullable<EventDoc['summary']>, photoUrls: ReadonlyMap<string, string>): PostedSummary {
+  return {
+    text: summary.text,
+    photoUrls: summary.photoFileIds.flatMap((fileId) => {
+      const url = photoUrls.get(fileId);
+      return url === undefined ? [] : [url];
+    }),
+    postedAt: toInstant(summary.postedAt),
+  };
+}
+
+/** `photoUrls`: download URLs by file id for the summary's photos (`summaryPhotoIds`); a photo without one is left out. */
+export function toEventDetail(event: EventDoc, photoUrls: ReadonlyMap<string, string> = new Map()): EventDetail {
   return {
     ...toEventSummary(event),
     description: event.description,
     schedule: event.schedule,
     questions: event.questions,
+    guests: event.guests ?? [],
+    summary: event.summary ? toPostedSummary(event.summary, photoUrls) : null,
     cancellationDeadline: event.cancellationDeadline ? toInstant(event.cancellationDeadline) : null,
     offerHours: event.offerHours,
     openOffers: eventSeatCounters(event).openOffers,

@@ -3,8 +3,9 @@ import { decode as decodeJpeg } from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { maxSignatureImageBytes } from '../contract/vocabulary';
 import { AppError } from './app-error';
+import { decodeBase64Image, imageExtension, imageFormatOf, type ImageFormat } from './image-format';
 
-export type SignatureImageFormat = 'png' | 'jpeg';
+export type SignatureImageFormat = ImageFormat;
 
 /** A handwritten signature that passed every check: its bytes, as stored in file storage. */
 export interface SignatureImage {
@@ -37,9 +38,6 @@ const minInkPixels = 40;
 const minBoxShare = 0.03;
 /** Spread across the main direction, as a share of the canvas's shorter side: below it the ink is one straight stroke. */
 const minSpreadShare = 0.015;
-
-const pngMagic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const jpegMagic = Buffer.from([0xff, 0xd8, 0xff]);
 
 function isInk(data: Uint8Array, offset: number): boolean {
   const alpha = data[offset + 3];
@@ -96,12 +94,6 @@ export function judgeInk(ink: InkMeasure, canvas: { width: number; height: numbe
   return 'enough';
 }
 
-function formatOf(bytes: Buffer): SignatureImageFormat | null {
-  if (bytes.subarray(0, pngMagic.length).equals(pngMagic)) return 'png';
-  if (bytes.subarray(0, jpegMagic.length).equals(jpegMagic)) return 'jpeg';
-  return null;
-}
-
 function decodePixels(format: SignatureImageFormat, bytes: Buffer): RgbaPixels {
   try {
     if (format === 'png') {
@@ -117,12 +109,6 @@ function decodePixels(format: SignatureImageFormat, bytes: Buffer): RgbaPixels {
   }
 }
 
-/** The bytes of a base64 image, with or without a `data:image/...;base64,` prefix. */
-export function decodeBase64Image(encoded: string): Buffer {
-  const comma = encoded.startsWith('data:') ? encoded.indexOf(',') : -1;
-  return Buffer.from(comma >= 0 ? encoded.slice(comma + 1) : encoded, 'base64');
-}
-
 /**
  * Checks a submitted signature: size, PNG or JPEG by its magic bytes (not by what the client claims),
  * decodable, and enough ink. Throws the matching SIGNATURE_* error.
@@ -131,7 +117,7 @@ export function readSignatureImage(encoded: string): SignatureImage {
   const bytes = decodeBase64Image(encoded);
   if (bytes.length === 0) throw new AppError('SIGNATURE_IMAGE_EMPTY');
   if (bytes.length > maxSignatureImageBytes) throw new AppError('SIGNATURE_IMAGE_TOO_LARGE');
-  const format = formatOf(bytes);
+  const format = imageFormatOf(bytes);
   if (!format) throw new AppError('SIGNATURE_IMAGE_INVALID');
   const pixels = decodePixels(format, bytes);
   const verdict = judgeInk(measureInk(pixels), pixels);
@@ -142,5 +128,5 @@ export function readSignatureImage(encoded: string): SignatureImage {
 
 /** Content-addressed, so a retried upload of the same signature writes the same file. */
 export function signatureImagePath(image: SignatureImage): string {
-  return `pledge-signatures/${image.sha256}.${image.format === 'png' ? 'png' : 'jpg'}`;
+  return `pledge-signatures/${image.sha256}.${imageExtension(image.format)}`;
 }

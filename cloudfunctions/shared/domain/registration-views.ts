@@ -72,7 +72,16 @@ export function toMyRegistrationItem(parts: MyRegistrationParts): MyRegistration
   const { event } = parts;
   return {
     ...toMyRegistration(parts),
-    event: { id: event._id, title: event.title, kind: event.kind, status: event.status, startAt: toInstant(event.startAt), endAt: toInstant(event.endAt), venue: event.venue },
+    event: {
+      id: event._id,
+      title: event.title,
+      kind: event.kind,
+      status: event.status,
+      startAt: toInstant(event.startAt),
+      endAt: toInstant(event.endAt),
+      venue: event.venue,
+      hasSummary: Boolean(event.summary),
+    },
   };
 }
 
@@ -91,6 +100,7 @@ export function toRegistrationRow(
     mobile: own.contact.mobile,
     sector: member?.profile?.sector ?? null,
     employer: member?.profile?.employer ?? '',
+    title: member?.profile?.title ?? '',
     status,
     waitlistPosition: status === 'waitlisted' ? waitlistPosition : null,
     answers: own.answers,
