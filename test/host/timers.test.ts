@@ -2,7 +2,10 @@ import cloudbaseConfig from '../../cloudbaserc.json';
 import { startTimers, timerTriggers } from '../../emulator/host/timers';
 
 it('finds the timer triggers declared for deployment', () => {
-  expect(timerTriggers(cloudbaseConfig)).toEqual([{ functionName: 'events', triggerName: 'expire-offers' }]);
+  expect(timerTriggers(cloudbaseConfig)).toEqual([
+    { functionName: 'events', triggerName: 'expire-offers' },
+    { functionName: 'clubs', triggerName: 'generate-sessions' },
+  ]);
   expect(timerTriggers({ functions: [{ name: 'a', triggers: [{ name: 'hook', type: 'http' }] }, { name: 'b' }] })).toEqual([]);
 });
 
