@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EventSummary } from '../../cloudfunctions/shared/contract/events';
 import type { OrgNode } from '../../cloudfunctions/shared/contract/orgs';
-import { distRoot, renderPage, startWeapp, tap, textOf, type CloudAnswer } from './simulate-page';
+import { distRoot, renderPage, startWeapp, tap, textOf, waitForText, type CloudAnswer } from './simulate-page';
 
 const route = 'pages/events/index';
 
@@ -67,6 +67,7 @@ describe('events tab (compiled weapp page)', () => {
   it('renders the cards of the first page: titles, times, venues, hosts and seats', async () => {
     const calls = startWeapp(answering({ ok: true, data: { items: twoEvents, page: 1, pageSize: 10, hasMore: false } }), route);
     const page = await renderPage(route);
+    await waitForText(page, '没有更多活动了');
     const text = textOf(page);
 
     expect(calls).toContainEqual({ name: 'events', action: 'list', data: { page: 1, pageSize: 10 } });
@@ -86,6 +87,7 @@ describe('events tab (compiled weapp page)', () => {
     let reply: unknown = { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后重试' };
     const calls = startWeapp((fn, action, data) => answering(reply)(fn, action, data), route);
     const page = await renderPage(route);
+    await waitForText(page, '加载失败');
 
     expect(textOf(page)).toContain('加载失败');
     expect(textOf(page)).toContain('系统繁忙，请稍后重试');
@@ -94,6 +96,7 @@ describe('events tab (compiled weapp page)', () => {
     reply = { ok: true, data: { items: twoEvents.slice(0, 1), page: 1, pageSize: 10, hasMore: false } };
     const listCallsBefore = calls.filter((call) => call.action === 'list').length;
     await tap(page, 'error-state__retry');
+    await waitForText(page, '陆家嘴金融城青年论坛');
 
     expect(calls.filter((call) => call.action === 'list').length).toBe(listCallsBefore + 1);
     expect(textOf(page)).toContain('陆家嘴金融城青年论坛');

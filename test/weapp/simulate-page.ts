@@ -107,6 +107,15 @@ export async function tap(page: RenderedPage, className: string): Promise<void> 
   await settle();
 }
 
+/** Waits until the page shows `text`: under load a render can take longer than one settle. */
+export async function waitForText(page: RenderedPage, text: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!textOf(page).includes(text)) {
+    if (Date.now() > deadline) throw new Error(`the page never showed “${text}”: ${textOf(page).slice(0, 300)}`);
+    await simulate.sleep(50);
+  }
+}
+
 export async function settle(): Promise<void> {
   await simulate.sleep(150);
 }
