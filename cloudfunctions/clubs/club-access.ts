@@ -1,6 +1,6 @@
 import type { ClubDetail, ClubSessionSummary } from '../shared/contract/clubs';
 import { clubLimits } from '../shared/contract/club-limits';
-import type { ClubDoc, MemberDoc } from '../shared/data/documents';
+import type { ClubDoc, ClubMemberDoc, MemberDoc } from '../shared/data/documents';
 import { membershipId } from '../shared/domain/club-rules';
 import { occurrenceDays, sessionsToGenerate } from '../shared/domain/club-schedule';
 import { coverFileIds, toClubDetail, toClubSession } from '../shared/domain/club-views';
@@ -26,10 +26,15 @@ export async function readingMember(ctx: ActionContext): Promise<MemberWithProfi
   return requireProfile(requireConsent(await ctx.member()));
 }
 
-/** The club page as the caller sees it: their membership, whether they manage it, the sessions ahead. */
-export async function describeClub(ctx: ActionContext, club: ClubDoc): Promise<ClubDetail> {
+/**
+ * The club page as the caller sees it: their membership (looked up unless the caller just wrote it), whether they
+ * manage it, the sessions ahead.
+ */
+export async function describeClub(ctx: ActionContext, club: ClubDoc, knownMembership?: ClubMemberDoc | null): Promise<ClubDetail> {
   const [membership, canManage, upcoming, coverUrls] = await Promise.all([
-    ctx.member().then((member) => (member ? ctx.data.clubs.findMembership(membershipId(club._id, member._id)) : null)),
+    knownMembership !== undefined
+      ? knownMembership
+      : ctx.member().then((member) => (member ? ctx.data.clubs.findMembership(membershipId(club._id, member._id)) : null)),
     ctx.data.orgs.findById(club.orgId).then((org) => (org ? ctx.hasRole(org, 'organizer') : false)),
     ctx.data.clubs.sessions(club._id, 'upcoming', ctx.now, { offset: 0, limit: clubLimits.sessionsAhead }),
     ctx.data.clubs.coverUrls(coverFileIds([club], true)),
@@ -38,7 +43,7 @@ export async function describeClub(ctx: ActionContext, club: ClubDoc): Promise<C
 }
 
 /** Inserts the sessions the club's schedule wants ahead that do not exist yet; answers how many this call created. */
-export async function generateSessions(ctx: ActionContext, club: ClubDoc, createdBy: string): Promise<number> {
+export async function generateMissingSessions(ctx: ActionContext, club: ClubDoc, createdBy: string): Promise<number> {
   if (!club.schedule) return 0;
   const existing = await ctx.data.clubs.existingOccurrences(club._id, occurrenceDays(club.schedule, ctx.now, club.schedule.ahead));
   let created = 0;

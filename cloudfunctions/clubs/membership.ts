@@ -22,10 +22,13 @@ type MembershipActionName = 'list' | 'get' | 'join' | 'leave' | 'create' | 'upda
  * Counts the member in: a place first (the conditional write that keeps the cap), then their row. A cap changed
  * between the read and the write is read again once; a club without room answers CLUB_FULL.
  */
-async function takePlace(ctx: ActionContext, club: ClubDoc): Promise<void> {
-  if (await ctx.data.clubs.takePlace(club)) return;
+async function takePlace(ctx: ActionContext, club: ClubDoc): Promise<ClubDoc> {
+  const counted = await ctx.data.clubs.takePlace(club);
+  if (counted) return counted;
   const fresh = await requireClub(ctx, club._id);
-  if (!hasRoom(fresh) || !(await ctx.data.clubs.takePlace(fresh))) throw new AppError('CLUB_FULL');
+  const retried = hasRoom(fresh) ? await ctx.data.clubs.takePlace(fresh) : null;
+  if (!retried) throw new AppError('CLUB_FULL');
+  return retried;
 }
 
 export const membershipActions: Pick<Actions<'clubs'>, MembershipActionName> = {
@@ -65,12 +68,13 @@ export const membershipActions: Pick<Actions<'clubs'>, MembershipActionName> = {
       const club = await requireClub(ctx, input.clubId);
       const id = membershipId(club._id, member._id);
       const existing = await ctx.data.clubs.findMembership(id);
-      if (existing?.state === 'active') return describeClub(ctx, club);
-      await takePlace(ctx, club);
-      const placed = (await ctx.data.clubs.insertMembership(newMembership(club._id, member._id, ctx.now))) || (await ctx.data.clubs.rejoin(id, ctx.now));
+      if (existing?.state === 'active') return describeClub(ctx, club, existing);
+      const counted = await takePlace(ctx, club);
+      const fresh = newMembership(club._id, member._id, ctx.now);
+      if (await ctx.data.clubs.insertMembership(fresh)) return describeClub(ctx, counted, fresh);
+      if (await ctx.data.clubs.rejoin(id, ctx.now)) return describeClub(ctx, counted);
       // A double tap: the other request made them a member, so this place goes back.
-      if (!placed) await ctx.data.clubs.givePlace(club._id);
-      return describeClub(ctx, await requireClub(ctx, club._id));
+      return describeClub(ctx, (await ctx.data.clubs.givePlace(club._id)) ?? counted);
     },
   },
 
@@ -81,10 +85,10 @@ export const membershipActions: Pick<Actions<'clubs'>, MembershipActionName> = {
       if (!member) throw new AppError('NOT_CLUB_MEMBER');
       const club = await requireClub(ctx, input.clubId);
       const id = membershipId(club._id, member._id);
-      requireActiveMembership(await ctx.data.clubs.findMembership(id));
+      const membership = requireActiveMembership(await ctx.data.clubs.findMembership(id));
       if (!(await ctx.data.clubs.leave(id, ctx.now))) throw new AppError('NOT_CLUB_MEMBER');
-      await ctx.data.clubs.givePlace(club._id);
-      return describeClub(ctx, await requireClub(ctx, club._id));
+      const counted = (await ctx.data.clubs.givePlace(club._id)) ?? club;
+      return describeClub(ctx, counted, { ...membership, state: 'left', leftAt: ctx.now, updatedAt: ctx.now });
     },
   },
 

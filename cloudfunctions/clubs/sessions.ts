@@ -6,7 +6,7 @@ import { memberName, toClubSession } from '../shared/domain/club-views';
 import { assertEditable } from '../shared/domain/event-rules';
 import { pageWindow, toPage } from '../shared/domain/paging';
 import { AppError, type Actions } from '../shared/runtime';
-import { describeClub, generateSessions, organizedClub, requireClub, upcomingSessions } from './club-access';
+import { describeClub, generateMissingSessions, organizedClub, requireClub, upcomingSessions } from './club-access';
 
 type SessionActionName = 'setSchedule' | 'generateSessions' | 'generateDue' | 'sessions' | 'setSessionTopic' | 'stats';
 
@@ -14,6 +14,8 @@ type SessionActionName = 'setSchedule' | 'generateSessions' | 'generateDue' | 's
 const scheduledClubsPerRead = 100;
 /** Members' names are read by id in batches this size. */
 const namesPerRead = 500;
+/** Upcoming sessions a schedule change looks through: the most a schedule keeps ahead, with room for moved ones. */
+const upcomingSessionsRead = clubLimits.sessionsAhead * 4;
 
 export const sessionActions: Pick<Actions<'clubs'>, SessionActionName> = {
   setSchedule: {
@@ -24,11 +26,11 @@ export const sessionActions: Pick<Actions<'clubs'>, SessionActionName> = {
       const saved = await ctx.data.clubs.saveSchedule(club._id, schedule, organizer._id, ctx.now);
       if (!saved) throw new AppError('NOT_FOUND');
       ctx.audit({ collection: collections.clubs, id: club._id });
-      const upcoming = await ctx.data.clubs.sessions(club._id, 'upcoming', ctx.now, { offset: 0, limit: clubLimits.sessionsAhead * 4 });
+      const upcoming = await ctx.data.clubs.sessions(club._id, 'upcoming', ctx.now, { offset: 0, limit: upcomingSessionsRead });
       for (const session of sessionsOutOfSchedule(schedule, upcoming, ctx.now)) {
         if (await ctx.data.clubs.removeUntouchedSession(session)) ctx.audit({ collection: collections.events, id: session._id });
       }
-      await generateSessions(ctx, saved, organizer._id);
+      await generateMissingSessions(ctx, saved, organizer._id);
       return describeClub(ctx, saved);
     },
   },
@@ -38,7 +40,7 @@ export const sessionActions: Pick<Actions<'clubs'>, SessionActionName> = {
     async run(input, ctx) {
       const { club, organizer } = await organizedClub(ctx, input.clubId);
       if (!club.schedule) throw new AppError('NO_SCHEDULE');
-      const created = await generateSessions(ctx, club, organizer._id);
+      const created = await generateMissingSessions(ctx, club, organizer._id);
       if (created > 0) ctx.audit({ collection: collections.clubs, id: club._id });
       return { created, sessions: await upcomingSessions(ctx, club._id) };
     },
@@ -52,7 +54,7 @@ export const sessionActions: Pick<Actions<'clubs'>, SessionActionName> = {
       let afterId: string | null = null;
       for (;;) {
         const page = await ctx.data.clubs.listScheduled(afterId, scheduledClubsPerRead);
-        for (const club of page) created += await generateSessions(ctx, club, club.scheduleSetBy ?? club.createdBy);
+        for (const club of page) created += await generateMissingSessions(ctx, club, club.scheduleSetBy ?? club.createdBy);
         clubs += page.length;
         if (page.length < scheduledClubsPerRead) return { clubs, created };
         afterId = page[page.length - 1]._id;

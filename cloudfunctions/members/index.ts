@@ -65,7 +65,7 @@ async function leaveTeamForGood(ctx: ActionContext, own: RegistrationDoc): Promi
 /**
  * Everything stored about the member besides their record: open registrations of events still to come end (seats
  * pass on), every row keeps only an anonymous contact, their notifications go, and they scan at no event and are
- * named in no scan record. Each step can run again, so a
+ * named in no scan record; they leave their reading clubs, with their notes and reports. Each step can run again, so a
  * deletion retried after a crash finishes the job; the member record is erased last, which is what makes a retry find it.
  */
 async function eraseRegistrationsAndNotifications(ctx: ActionContext, memberId: string): Promise<void> {
@@ -78,6 +78,7 @@ async function eraseRegistrationsAndNotifications(ctx: ActionContext, memberId: 
   await ctx.data.registrations.scrubContact(memberId, erasedContact, ctx.now);
   await ctx.data.notifications.removeAllFor(memberId);
   await ctx.data.checkin.eraseStaffMember(memberId, erasedContact.name);
+  await ctx.data.clubs.eraseMember(memberId, ctx.now);
   await ctx.data.checkin.eraseAttendee(rows.map((row) => row._id), erasedContact.name);
 }
 
@@ -138,13 +139,15 @@ const fn = defineFunction('members', {
     access: 'member',
     async run(_input, ctx) {
       const member = await ctx.member();
-      if (!member) return buildMyData({ members: [], audit: [], registrations: [], notifications: [] }, ctx.now);
-      const [audit, registrations, notifications] = await Promise.all([
+      if (!member) return buildMyData({ members: [], audit: [], registrations: [], notifications: [], clubMembers: [], clubNotes: [], noteReports: [] }, ctx.now);
+      const [audit, registrations, notifications, clubMembers, writings] = await Promise.all([
         ctx.data.audit.listByActor(member._id),
         ctx.data.registrations.allForMember(member._id),
         ctx.data.notifications.allFor(member._id),
+        ctx.data.clubs.membershipsOf(member._id),
+        ctx.data.clubs.writingsOf(member._id),
       ]);
-      return buildMyData({ members: [member], audit, registrations, notifications }, ctx.now);
+      return buildMyData({ members: [member], audit, registrations, notifications, clubMembers, clubNotes: writings.notes, noteReports: writings.reports }, ctx.now);
     },
   },
   deleteAccount: {

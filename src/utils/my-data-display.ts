@@ -17,6 +17,8 @@ const collectionLabels: Record<string, string> = {
   tickets: '签到码',
   clubs: '读书会',
   clubMembers: '读书会成员',
+  clubNotes: '读书笔记',
+  noteReports: '举报记录',
   notes: '读书笔记',
   pledgeSignatures: '公约签署',
   proposals: '建言献策',

@@ -97,7 +97,7 @@ describe('members.myData with sign-up records', () => {
     const code = dataOf<MyRegistration>(await createTeam(race._id, me)).team!.inviteCode!;
 
     const exported = dataOf<MyDataResult>(await harness.call(me, 'members', 'myData'));
-    expect(Object.keys(exported.collections).sort()).toEqual(['audit', 'members', 'notifications', 'registrations']);
+    expect(Object.keys(exported.collections).sort()).toEqual(['audit', 'clubMembers', 'clubNotes', 'members', 'noteReports', 'notifications', 'registrations']);
     const rows = exported.collections.registrations as { _id: string; kind: string; memberId: string; contact: unknown; createdAt: unknown; team: { inviteCode: string } | null }[];
     expect(rows.map((row) => [row._id, row.kind]).sort()).toEqual(
       [
@@ -290,5 +290,32 @@ describe('members.deleteAccount with sign-up records', () => {
     expect(await harness.findMember(myId)).toMatchObject({ openId: `erased:${myId}`, profile: null });
     expect(await notificationKinds(next)).toEqual(['promoted']);
     expect(await checkCounters(harness, event._id)).toMatchObject({ consistent: true, counted: { seatsTaken: 1, waitlistCount: 0 } });
+  });
+});
+
+describe('reading clubs in a member’s own data', () => {
+  it('exports the member’s club memberships, notes and reports, and deletion takes them out of the club', async () => {
+    const club = dataOf<{ id: string; memberCount: number }>(
+      await harness.call(openIds.lujiazuiOrganizer, 'clubs', 'create', { orgId: 'org-street-lujiazui', name: '陆家嘴夜读', description: '', memberCap: null }),
+    );
+    dataOf(await harness.call(openIds.lujiazuiOrganizer, 'clubs', 'setBook', { clubId: club.id, book: { title: '置身事内', author: '兰小欢', isbn: '', reason: '' } }));
+    const [reader, other] = await addMembers(harness, 2);
+    for (const openId of [reader, other]) dataOf(await harness.call(openId, 'clubs', 'join', { clubId: club.id }));
+    const othersNote = dataOf<{ id: string }>(await harness.call(other, 'clubs', 'postNote', { clubId: club.id, text: '读到第三章，讲地方债。', quote: '', page: null }));
+    dataOf(await harness.call(reader, 'clubs', 'postNote', { clubId: club.id, text: '第一章的土地财政讲得透彻。', quote: '', page: 12 }));
+    dataOf(await harness.call(reader, 'clubs', 'reportNote', { noteId: othersNote.id }));
+
+    const exported = dataOf<{ collections: Record<string, unknown[]> }>(await harness.call(reader, 'members', 'myData', {}));
+    expect(exported.collections.clubMembers).toHaveLength(1);
+    expect(exported.collections.clubNotes).toEqual([expect.objectContaining({ text: '第一章的土地财政讲得透彻。' })]);
+    expect(exported.collections.noteReports).toHaveLength(1);
+
+    dataOf(await harness.call(reader, 'members', 'deleteAccount', { confirm: 'DELETE' }));
+    const after = dataOf<{ memberCount: number }>(await harness.call(other, 'clubs', 'get', { clubId: club.id }));
+    expect(after.memberCount).toBe(1);
+    for (const collection of ['clubMembers', 'clubNotes', 'noteReports']) {
+      const { data } = await harness.db.collection(collection).where({ memberId: memberIdOf(reader) }).get();
+      expect(data).toHaveLength(0);
+    }
   });
 });

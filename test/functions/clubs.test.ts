@@ -396,3 +396,26 @@ describe('reading notes', () => {
     expect(await clubs(organizer, 'moderateNote', { noteId: 'note-nowhere', hidden: true })).toMatchObject(refusedWith('NOT_FOUND'));
   });
 });
+
+describe('round trips', () => {
+  it('answers what members do most in a few database round trips', async () => {
+    const { club } = await clubWithMembers(1);
+    dataOf(await clubs(organizer, 'setSchedule', { clubId: club.id, schedule: saturdays }));
+    const [member] = await addMembers(harness, 1);
+    const trips: Record<string, number> = {};
+    const calls: [string, string | null, string, Record<string, unknown>][] = [
+      ['join', member, 'join', { clubId: club.id }],
+      ['get', member, 'get', { clubId: club.id }],
+      ['list', member, 'list', {}],
+      ['postNote', member, 'postNote', { clubId: club.id, text: '今天读了两章' }],
+      ['notes', member, 'notes', { clubId: club.id }],
+      ['myReading', member, 'myReading', {}],
+    ];
+    for (const [name, openId, action, data] of calls) {
+      const { reply, roundTrips } = await harness.measure(openId, 'clubs', action, data);
+      expect(reply).toMatchObject({ ok: true });
+      trips[name] = roundTrips;
+    }
+    expect(trips).toEqual({ join: 7, get: 5, list: 4, postNote: 5, notes: 6, myReading: 3 });
+  });
+});

@@ -105,7 +105,7 @@ describe('members.myData', () => {
     ).toMatchObject({ ok: true });
 
     const mine = dataOf<MyDataResult>(await harness.call(openIds.lujiazuiOrganizer, 'members', 'myData'));
-    expect(Object.keys(mine.collections).sort()).toEqual(['audit', 'members', 'notifications', 'registrations']);
+    expect(Object.keys(mine.collections).sort()).toEqual(['audit', 'clubMembers', 'clubNotes', 'members', 'noteReports', 'notifications', 'registrations']);
     expect(mine.collections.members).toEqual([
       expect.objectContaining({ _id: 'm-lujiazui-organizer', openId: openIds.lujiazuiOrganizer, profile: expect.objectContaining({ name: '陆家嘴组织者' }) }),
     ]);
@@ -120,7 +120,7 @@ describe('members.myData', () => {
 
   it('answers empty collections for a caller without a record', async () => {
     const data = dataOf<MyDataResult>(await harness.call('openid-nobody', 'members', 'myData'));
-    expect(data.collections).toEqual({ members: [], audit: [], registrations: [], notifications: [] });
+    expect(data.collections).toEqual({ members: [], audit: [], registrations: [], notifications: [], clubMembers: [], clubNotes: [], noteReports: [] });
   });
 });
 

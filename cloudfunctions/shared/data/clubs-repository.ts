@@ -1,4 +1,5 @@
 import type { ClubSchedule } from '../contract/clubs';
+import { eventLimits } from '../contract/event-limits';
 import type { NoteQuota } from '../domain/club-rules';
 import type { PageWindow } from '../domain/paging';
 import {
@@ -19,6 +20,11 @@ import { StoredFiles } from './stored-files';
 const coverUrlSeconds = 3600;
 /** Statuses in which a session's topic may still change (with its end still ahead). */
 const editableStatuses: EventDoc['status'][] = ['draft', 'published', 'closed'];
+
+/** The earliest start of an event that may not be over at `now`. */
+function earliestStartNotOver(now: Date): Date {
+  return new Date(now.getTime() - eventLimits.maxDays * 24 * 3600 * 1000);
+}
 
 /** Whose notes a feed shows: everything (organizers), or what members see plus the caller's own hidden ones. */
 export type NoteAudience = { kind: 'all' } | { kind: 'members'; authorId: string | null };
@@ -120,16 +126,18 @@ export class ClubsRepository {
     return (result.doc as ClubDoc | undefined) ?? null;
   }
 
-  /** Counts one more member if the club has room; false when it is full (or gone). */
-  async takePlace(club: Pick<ClubDoc, '_id' | 'memberCap'>): Promise<boolean> {
+  /** Counts one more member if the club (with the cap read) has room: the club after the write, or null when full or changed. */
+  async takePlace(club: Pick<ClubDoc, '_id' | 'memberCap'>): Promise<ClubDoc | null> {
     const _ = this.db.command;
     const where = club.memberCap === null ? { _id: club._id, memberCap: null } : { _id: club._id, memberCount: _.lt(club.memberCap), memberCap: club.memberCap };
-    const { updated } = await this.clubs.where(where).update({ memberCount: _.inc(1) });
-    return updated === 1;
+    const result = await this.clubs.where(where).updateAndReturn({ memberCount: _.inc(1) });
+    return result.updated === 1 ? (result.doc as ClubDoc) : null;
   }
 
-  async givePlace(clubId: string): Promise<void> {
-    await this.clubs.where({ _id: clubId }).update({ memberCount: this.db.command.inc(-1) });
+  /** Counts one member fewer; the club after the write. */
+  async givePlace(clubId: string): Promise<ClubDoc | null> {
+    const result = await this.clubs.where({ _id: clubId }).updateAndReturn({ memberCount: this.db.command.inc(-1) });
+    return (result.doc as ClubDoc | undefined) ?? null;
   }
 
   async findMembership(id: string): Promise<ClubMemberDoc | null> {
@@ -173,6 +181,30 @@ export class ClubsRepository {
   /** A member's memberships, current and past; nobody joins a thousand clubs. */
   async membershipsOf(memberId: string): Promise<ClubMemberDoc[]> {
     return documentsOf<ClubMemberDoc>(await this.memberships.where({ memberId }).orderBy('joinedAt', 'asc').limit(maxQueryLimit).get());
+  }
+
+  /** A member's notes and reports, for their data export; read in pages of CloudBase's 1,000-document cap. */
+  async writingsOf(memberId: string): Promise<{ notes: ClubNoteDoc[]; reports: NoteReportDoc[] }> {
+    const all = async <T>(collection: ReturnType<Database['collection']>): Promise<T[]> => {
+      const rows: T[] = [];
+      for (;;) {
+        const page = documentsOf<T>(await collection.where({ memberId }).orderBy('_id', 'asc').skip(rows.length).limit(maxQueryLimit).get());
+        rows.push(...page);
+        if (page.length < maxQueryLimit) return rows;
+      }
+    };
+    const [notes, reports] = await Promise.all([all<ClubNoteDoc>(this.notes), all<NoteReportDoc>(this.reports)]);
+    return { notes, reports };
+  }
+
+  /** A deleted account: out of every club (each place given back once), its notes and reports gone. */
+  async eraseMember(memberId: string, now: Date): Promise<void> {
+    for (const membership of await this.membershipsOf(memberId)) {
+      if (await this.leave(membership._id, now)) await this.givePlace(membership.clubId);
+    }
+    await this.memberships.where({ memberId }).remove();
+    await this.notes.where({ memberId }).remove();
+    await this.reports.where({ memberId }).remove();
   }
 
   /** Lets one note through the daily limit (see `planNoteQuota`): the membership after the write, or null when it had changed. */
@@ -245,9 +277,11 @@ export class ClubsRepository {
   async sessions(clubId: string, when: 'upcoming' | 'past', now: Date, window: PageWindow): Promise<EventDoc[]> {
     const _ = this.db.command;
     const upcoming = when === 'upcoming';
+    // The bound on the start keeps the read inside the index range: an event ends at most `maxDays` after it starts.
+    const startAt = upcoming ? _.gt(earliestStartNotOver(now)) : _.lt(now);
     return documentsOf<EventDoc>(
       await this.events
-        .where({ 'clubSession.clubId': clubId, endAt: upcoming ? _.gt(now) : _.lte(now) })
+        .where({ 'clubSession.clubId': clubId, startAt, endAt: upcoming ? _.gt(now) : _.lte(now) })
         .orderBy('startAt', upcoming ? 'asc' : 'desc')
         .orderBy('_id', upcoming ? 'asc' : 'desc')
         .skip(window.offset)
@@ -256,18 +290,25 @@ export class ClubsRepository {
     );
   }
 
-  /** The sessions of several clubs that are not over and not cancelled, soonest first: each club's next one is its first. */
+  /**
+   * The sessions of several clubs that are not over and not cancelled, soonest first: each club's next one is its first.
+   * A schedule keeps at most a dozen ahead per club; they are sorted here, and the start is left unbounded, since
+   * either an order or a start bound across several clubs' index ranges would have the database walk every event.
+   */
   async nextSessions(clubIds: string[], now: Date): Promise<EventDoc[]> {
     if (clubIds.length === 0) return [];
     const _ = this.db.command;
-    return documentsOf<EventDoc>(
+    const sessions = documentsOf<EventDoc>(
       await this.events
-        .where({ 'clubSession.clubId': clubIds.length === 1 ? clubIds[0] : _.in(clubIds), endAt: _.gt(now), status: _.neq('cancelled') })
-        .orderBy('startAt', 'asc')
-        .orderBy('_id', 'asc')
+        .where({
+          'clubSession.clubId': clubIds.length === 1 ? clubIds[0] : _.in(clubIds),
+          endAt: _.gt(now),
+          status: _.neq('cancelled'),
+        })
         .limit(maxQueryLimit)
         .get(),
     );
+    return sessions.sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || (a._id < b._id ? -1 : 1));
   }
 
   /** Past sessions that were held (not cancelled), the latest first. */
@@ -275,7 +316,7 @@ export class ClubsRepository {
     const _ = this.db.command;
     return documentsOf<EventDoc>(
       await this.events
-        .where({ 'clubSession.clubId': clubId, endAt: _.lte(now), status: _.neq('cancelled') })
+        .where({ 'clubSession.clubId': clubId, startAt: _.lt(now), endAt: _.lte(now), status: _.neq('cancelled') })
         .orderBy('startAt', 'desc')
         .orderBy('_id', 'desc')
         .limit(limit)
