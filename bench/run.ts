@@ -1,4 +1,6 @@
+import { benchCheckin } from './checkin';
 import { benchEventsList } from './events-list';
+import { benchSignup } from './signup';
 
 // Benchmarks print one `name: value` line per figure; README's "Figures" section records a run of this.
 process.env.TENCENTCLOUD = 'true';
@@ -6,6 +8,8 @@ process.env.SILENCE = 'true';
 
 const benches: Record<string, () => Promise<void>> = {
   'events-list': benchEventsList,
+  signup: benchSignup,
+  checkin: benchCheckin,
 };
 
 async function main() {

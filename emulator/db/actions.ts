@@ -118,7 +118,7 @@ function modifyAndReturnDoc(context: ActionContext, params: Params): ActionReply
     { multi: false, upsert: false },
     transactionOf(context, params),
   );
-  return { data: { updated: result.updated, ...(result.docs.length ? { doc: encodeDocument(result.docs[0]) } : {}) } };
+  return { data: { updated: result.updated, ...(result.texts.length ? { doc: result.texts[0] } : {}) } };
 }
 
 function insertDocument(context: ActionContext, params: Params): ActionReply {

@@ -129,25 +129,42 @@ function touchesId(modifier: Doc): boolean {
   );
 }
 
+/**
+ * A document's new content, and for an update of plain field paths those paths (nothing else in it changed; the store
+ * then leaves index entries and shapes of other paths alone).
+ */
+interface ModifiedDocument {
+  doc: Doc;
+  changedPaths?: string[];
+}
+
 /** The new content of a document under a modification; undefined when nothing changes. */
-function modifyDocument(current: Match, modification: Modification): Doc | undefined {
+function modifyDocument(current: Match, modification: Modification): ModifiedDocument | undefined {
   if (modification.kind === 'replace') {
     const { _id: _ignored, ...fields } = modification.doc;
     const next = { _id: current.doc._id, ...fields };
-    return encodeDocument(next) === current.text ? undefined : next;
+    return encodeDocument(next) === current.text ? undefined : { doc: next };
   }
-  if (Object.keys(modification.modifier).length === 0) return undefined;
-  if (touchesId(modification.modifier)) {
+  const { modifier } = modification;
+  if (Object.keys(modifier).length === 0) return undefined;
+  if (touchesId(modifier)) {
     throw new DatabaseError('DATABASE_REQUEST_FAILED', "Performing an update on the path '_id' would modify the immutable field '_id'");
   }
   const next = decodeDocument(current.text);
-  return applyModifier(next, modification.modifier) ? next : undefined;
+  checkArithmetic(next, modifier);
+  const simple = applySimpleUpdate(next, modifier);
+  if (simple !== undefined) return simple ? { doc: next, changedPaths: Object.values(modifier).flatMap((fields) => Object.keys(fields as Doc)) } : undefined;
+  return mingoUpdate(next, modifier) ? { doc: next } : undefined;
+}
+
+function mingoUpdate(doc: Doc, modifier: Doc): boolean {
+  return mingoCall(() => applyUpdate(doc, modifier, undefined, undefined, { cloneMode: 'deep' })).length > 0;
 }
 
 /** Applies update operators in place; answers whether anything changed. */
 function applyModifier(doc: Doc, modifier: Doc): boolean {
   checkArithmetic(doc, modifier);
-  return applySimpleUpdate(doc, modifier) ?? mingoCall(() => applyUpdate(doc, modifier, undefined, undefined, { cloneMode: 'deep' })).length > 0;
+  return applySimpleUpdate(doc, modifier) ?? mingoUpdate(doc, modifier);
 }
 
 /** The document an upsert inserts: the query's equality fields, then the update (MongoDB's upsert rule). */
@@ -239,33 +256,37 @@ export class DatabaseEngine {
     return prepared.map((doc) => doc._id);
   }
 
-  /** Updates (or replaces) the first match, or every match with `multi`; upserts when nothing matched. */
+  /**
+   * Updates (or replaces) the first match, or every match with `multi`; upserts when nothing matched. `texts` are the
+   * resulting documents as stored.
+   */
   modify(
     collection: string,
     filter: Doc,
     modification: Modification,
     options: { multi: boolean; upsert: boolean },
     transaction?: Transaction,
-  ): { updated: number; upsertedId?: unknown; docs: Doc[] } {
+  ): { updated: number; upsertedId?: unknown; texts: string[] } {
     const table = this.store.collection(collection);
     const work = () => {
       const targets = this.find(collection, filter, { sort: [], skip: 0, limit: options.multi ? undefined : 1 }, transaction);
-      const docs: Doc[] = [];
+      const texts: string[] = [];
       let updated = 0;
       for (const target of targets) {
         const next = modifyDocument(target, modification);
         if (next) {
-          this.write(table, target.key, next, transaction);
+          texts.push(this.write(table, target.key, next, transaction));
           updated++;
+        } else {
+          texts.push(target.text);
         }
-        docs.push(next ?? target.doc);
       }
       if (targets.length === 0 && options.upsert) {
         const doc = upsertDocument(filter, modification);
         const [upsertedId] = this.insert(collection, [doc], transaction);
-        return { updated: 0, upsertedId, docs: [doc] };
+        return { updated: 0, upsertedId, texts: [encodeDocument(doc)] };
       }
-      return { updated, docs };
+      return { updated, texts };
     };
     return transaction ? work() : this.store.atomically(work);
   }
@@ -329,9 +350,12 @@ export class DatabaseEngine {
     this.transactions.finish(this.transaction(id).id);
   }
 
-  private write(table: CollectionTable, key: string, doc: Doc, transaction?: Transaction): void {
+  /** Answers the document's stored text. */
+  private write(table: CollectionTable, key: string, { doc, changedPaths }: ModifiedDocument, transaction?: Transaction): string {
+    const text = encodeDocument(doc);
     if (transaction) transaction.writes.set(Transaction.slot(table.name, key), { collection: table.name, key, doc });
-    else table.replace(key, doc, encodeDocument(doc), this.store.nextVersion());
+    else table.replace(key, doc, text, this.store.nextVersion(), changedPaths);
+    return text;
   }
 
   /** Remembers the first version a transaction saw; a later different version means it already lost. */

@@ -16,11 +16,18 @@ export interface QueryPlan {
   paged: boolean;
 }
 
-/** A query value SQL can compare: its kind and the parameter json_extract results are compared with. */
+/**
+ * A query value SQL can compare: its kind and the parameter json_extract results are compared with. `slot` is its
+ * place among the filter's operands, which is how a cached plan finds its parameters in another filter of the same form.
+ */
 interface Operand {
   kind: 'string' | 'number' | 'boolean' | 'date' | 'null';
   value: string | number | null;
+  slot: number;
 }
+
+/** A statement parameter as rendered: an operand of the filter, or a value of the statement itself. */
+type Param = Operand | string | number | null;
 
 type Comparison = 'eq' | 'gt' | 'gte' | 'lt' | 'lte';
 
@@ -40,16 +47,29 @@ const sqlComparisons: Record<Comparison, string> = { eq: '=', gt: '>', gte: '>='
 const dateTextLow = '{"$date":"';
 const dateTextHigh = '{"$date":"~';
 
-function operandOf(value: unknown): Operand | undefined {
-  if (value === null) return { kind: 'null', value: null };
-  if (typeof value === 'string') return { kind: 'string', value };
-  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : undefined;
-  if (typeof value === 'boolean') return { kind: 'boolean', value: value ? 1 : 0 };
+/** The operands of one filter in the order parsing meets them. */
+type Operands = Operand[];
+
+function operandOf(value: unknown, operands: Operands): Operand | undefined {
+  const operand = comparable(value, operands.length);
+  if (operand) operands.push(operand);
+  return operand;
+}
+
+function comparable(value: unknown, slot: number): Operand | undefined {
+  if (value === null) return { kind: 'null', value: null, slot };
+  if (typeof value === 'string') return { kind: 'string', value, slot };
+  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value, slot } : undefined;
+  if (typeof value === 'boolean') return { kind: 'boolean', value: value ? 1 : 0, slot };
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     const text = storedDateText(value);
-    return typeof text === 'string' ? { kind: 'date', value: JSON.stringify({ $date: text }) } : undefined;
+    return typeof text === 'string' ? { kind: 'date', value: JSON.stringify({ $date: text }), slot } : undefined;
   }
   return undefined;
+}
+
+function isParamOperand(param: Param): param is Operand {
+  return param !== null && typeof param === 'object';
 }
 
 function isPlainObject(value: unknown): value is Doc {
@@ -64,57 +84,92 @@ function isOperatorObject(value: unknown): value is Doc {
 
 const opaque: Condition = { type: 'opaque' };
 
-function parseFilter(filter: Doc): Condition {
+function parseFilter(filter: Doc, operands: Operands): Condition {
   const children: Condition[] = [];
   for (const [key, value] of Object.entries(filter)) {
     if (key === '$and' || key === '$or' || key === '$nor') {
       if (!Array.isArray(value) || value.length === 0 || !value.every(isPlainObject)) children.push(opaque);
-      else children.push({ type: key.slice(1) as 'and' | 'or' | 'nor', children: value.map((branch) => parseFilter(branch)) });
+      else children.push({ type: key.slice(1) as 'and' | 'or' | 'nor', children: value.map((branch) => parseFilter(branch, operands)) });
     } else if (key.startsWith('$')) {
       children.push(opaque);
     } else {
-      children.push(parseField(key, value));
+      children.push(parseField(key, value, operands));
     }
   }
   return { type: 'and', children };
 }
 
-function parseField(field: string, condition: unknown): Condition {
-  if (!isOperatorObject(condition)) return parseOperator(field, '$eq', condition);
-  return { type: 'and', children: Object.entries(condition).map(([operator, operand]) => parseOperator(field, operator, operand)) };
+function parseField(field: string, condition: unknown, operands: Operands): Condition {
+  if (!isOperatorObject(condition)) return parseOperator(field, '$eq', condition, operands);
+  return { type: 'and', children: Object.entries(condition).map(([operator, operand]) => parseOperator(field, operator, operand, operands)) };
 }
 
-function parseOperator(field: string, operator: string, operand: unknown): Condition {
+function parseOperator(field: string, operator: string, operand: unknown, operands: Operands): Condition {
   const op = comparisons[operator];
   if (op) {
-    const value = operandOf(operand);
+    const value = operandOf(operand, operands);
     // Ranges against null have their own rules for missing fields; mingo keeps deciding them.
     if (!value || (value.kind === 'null' && op !== 'eq')) return opaque;
     return { type: 'compare', field, op, operand: value };
   }
   switch (operator) {
     case '$ne':
-      return { type: 'not', child: parseOperator(field, '$eq', operand) };
+      return { type: 'not', child: parseOperator(field, '$eq', operand, operands) };
     case '$in':
     case '$nin': {
-      const operands = Array.isArray(operand) ? operand.map(operandOf) : [undefined];
-      if (operands.some((value) => value === undefined)) return opaque;
-      const inList: Condition = { type: 'in', field, operands: operands as Operand[] };
+      const list = Array.isArray(operand) ? operand.map((item) => operandOf(item, operands)) : [undefined];
+      if (list.some((value) => value === undefined)) return opaque;
+      const inList: Condition = { type: 'in', field, operands: list as Operand[] };
       return operator === '$in' ? inList : { type: 'not', child: inList };
     }
     case '$exists':
       return typeof operand === 'boolean' ? { type: 'exists', field, exists: operand } : opaque;
     case '$not':
-      return isOperatorObject(operand) ? { type: 'not', child: parseField(field, operand) } : opaque;
+      return isOperatorObject(operand) ? { type: 'not', child: parseField(field, operand, operands) } : opaque;
     default:
       return opaque;
+  }
+}
+
+/**
+ * What planning reads of an operand: its kind, and for the two kinds whose equality may need a type check, whether
+ * the value could be mistaken for another kind (text that looks like JSON, a number that equals a boolean).
+ */
+function operandClass(operand: Operand): string {
+  switch (operand.kind) {
+    case 'string':
+      return /^[[{]/.test(operand.value as string) ? 'json-like-string' : 'string';
+    case 'number':
+      return operand.value === 0 || operand.value === 1 ? 'boolean-like-number' : 'number';
+    default:
+      return operand.kind;
+  }
+}
+
+/** Everything about a parsed filter that planning depends on, with operands reduced to their class. */
+function conditionForm(condition: Condition): string {
+  switch (condition.type) {
+    case 'and':
+    case 'or':
+    case 'nor':
+      return `${condition.type}(${condition.children.map(conditionForm).join(',')})`;
+    case 'not':
+      return `not(${conditionForm(condition.child)})`;
+    case 'compare':
+      return `${condition.op}${JSON.stringify(condition.field)}:${operandClass(condition.operand)}`;
+    case 'in':
+      return `in${JSON.stringify(condition.field)}[${condition.operands.map(operandClass).join(',')}]`;
+    case 'exists':
+      return `exists${JSON.stringify(condition.field)}:${condition.exists}`;
+    case 'opaque':
+      return 'opaque';
   }
 }
 
 /** One conjunct of the WHERE clause. `rank` orders them: index columns first, then row values, then type checks. */
 interface Term {
   sql: string;
-  params: unknown[];
+  params: Param[];
   rank: number;
 }
 
@@ -141,7 +196,7 @@ const never: Rendered = { terms: [{ sql: '0', params: [], rank: rankIndexed }], 
  * comparison only matches values of its own type; json_extract gives booleans as 0/1 and objects as JSON text).
  * Undefined when SQL cannot decide it exactly.
  */
-function comparisonSql(value: string, type: string, kinds: Set<ValueKind>, op: Comparison, operand: Operand): { values: string[]; params: unknown[]; check?: string } | undefined {
+function comparisonSql(value: string, type: string, kinds: Set<ValueKind>, op: Comparison, operand: Operand): { values: string[]; params: Param[]; check?: string } | undefined {
   const has = (...wanted: ValueKind[]) => wanted.some((kind) => kinds.has(kind));
   const compare = `${value} ${sqlComparisons[op]} ?`;
   const ascending = op === 'gt' || op === 'gte';
@@ -153,27 +208,27 @@ function comparisonSql(value: string, type: string, kinds: Set<ValueKind>, op: C
       const needsCheck = op === 'eq'
         ? /^[[{]/.test(text) && has('object', 'date', 'special', 'array')
         : ascending ? has('object', 'date', 'special', 'array') : has('number', 'boolean', 'object', 'date', 'special', 'array');
-      return { values: [compare], params: [text], check: needsCheck ? `${type} = 'text'` : undefined };
+      return { values: [compare], params: [operand], check: needsCheck ? `${type} = 'text'` : undefined };
     }
     case 'number': {
       if (kinds.has('special')) return undefined;
       const number = operand.value as number;
       const needsCheck = op === 'eq' ? has('boolean') && (number === 0 || number === 1) : ascending ? has('boolean', 'string', 'date', 'object', 'array') : has('boolean');
-      return { values: [compare], params: [number], check: needsCheck ? `${type} IN ('integer', 'real')` : undefined };
+      return { values: [compare], params: [operand], check: needsCheck ? `${type} IN ('integer', 'real')` : undefined };
     }
     case 'boolean': {
       const needsCheck = op === 'eq' ? has('number') : [...kinds].some((kind) => kind !== 'boolean' && kind !== 'null');
-      return { values: [compare], params: [operand.value], check: needsCheck ? `${type} IN ('true', 'false')` : undefined };
+      return { values: [compare], params: [operand], check: needsCheck ? `${type} IN ('true', 'false')` : undefined };
     }
     case 'date': {
       if (op !== 'eq' && kinds.has('special')) return undefined;
       const check = has('string') ? `${type} = 'object'` : undefined;
       // Other kinds whose json_extract value falls on the same side are kept out by a bound an index can check.
       if (op === 'eq' || !(ascending ? has('string', 'object', 'array') : has('number', 'boolean', 'string', 'object', 'array'))) {
-        return { values: [compare], params: [operand.value], check };
+        return { values: [compare], params: [operand], check };
       }
       const bound = ascending ? `${value} < ?` : `${value} >= ?`;
-      return { values: [compare, bound], params: [operand.value, ascending ? dateTextHigh : dateTextLow], check };
+      return { values: [compare, bound], params: [operand, ascending ? dateTextHigh : dateTextLow], check };
     }
   }
 }
@@ -199,15 +254,57 @@ interface AccessPath {
  * uncertain, and operators SQL lacks, are left to mingo.
  */
 export function planQuery(table: CollectionTable, filter: Doc, sort: SortSpec, page?: { limit: number | undefined; skip: number }): QueryPlan {
-  return new Planner(table, filter, sort).plan(page);
+  return cachedPlan(table, filter, sort, page, false);
 }
 
 export function planCount(table: CollectionTable, filter: Doc): QueryPlan {
-  return new Planner(table, filter, []).plan(undefined, true);
+  return cachedPlan(table, filter, [], undefined, true);
+}
+
+/** Where a plan's parameter comes from: an operand of the filter (by slot), the page, or the plan itself. */
+type ParamSource = { slot: number } | { page: 'limit' | 'skip' } | { fixed: Param };
+
+/** A plan for every filter of one form; valid while the collection's shapes and index storage stay as they were. */
+interface PlanTemplate extends Omit<QueryPlan, 'params'> {
+  params: ParamSource[];
+  generation: number;
+}
+
+/** Filters vary without end ($in lists of any length); keeping every form would grow without bound. */
+const maxTemplatesPerCollection = 500;
+const templatesByTable = new WeakMap<CollectionTable, Map<string, PlanTemplate>>();
+
+/**
+ * Planning costs more than running the statement it makes, and an action sends the same few filter forms over and
+ * over with other values; so a plan is made once per form (structure, fields, operand classes, order, paging) and
+ * the next filter of that form only supplies its operands.
+ */
+function cachedPlan(table: CollectionTable, filter: Doc, sort: SortSpec, page: { limit: number | undefined; skip: number } | undefined, count: boolean): QueryPlan {
+  const operands: Operands = [];
+  const condition = parseFilter(filter, operands);
+  const limited = !count && page?.limit !== undefined;
+  const form = `${count ? 'count' : limited ? 'page' : 'all'}|${JSON.stringify(sort)}|${conditionForm(condition)}`;
+  let templates = templatesByTable.get(table);
+  if (!templates) {
+    templates = new Map();
+    templatesByTable.set(table, templates);
+  }
+  let template = templates.get(form);
+  if (!template || template.generation !== table.generation) {
+    const planned = new Planner(table, condition, sort).plan(limited, count);
+    template = { ...planned, generation: table.generation };
+    if (templates.size >= maxTemplatesPerCollection) templates.clear();
+    templates.set(form, template);
+  }
+  const params = template.params.map((source) => {
+    if ('slot' in source) return operands[source.slot].value;
+    if ('page' in source) return page![source.page];
+    return source.fixed;
+  });
+  return { sql: template.sql, params, exact: template.exact, sorted: template.sorted, paged: template.paged };
 }
 
 class Planner {
-  private readonly condition: Condition;
   /** Top-level equalities and ranges by field, which decide the access path. */
   private readonly equalities = new Map<string, Operand>();
   private readonly ranged = new Set<string>();
@@ -219,10 +316,9 @@ class Planner {
 
   constructor(
     private readonly table: CollectionTable,
-    filter: Doc,
+    private readonly condition: Condition,
     private readonly sort: SortSpec,
   ) {
-    this.condition = parseFilter(filter);
     this.indexes = table.indexes();
     for (const condition of this.conjuncts(this.condition)) {
       if (condition.type !== 'compare' && condition.type !== 'in') continue;
@@ -244,7 +340,7 @@ class Planner {
     return shape !== undefined && operands.length > 0 && operands.every((operand) => operand.kind !== 'null' && comparisonSql('v', 't', shape.values, op, operand) !== undefined);
   }
 
-  plan(page: { limit: number | undefined; skip: number } | undefined, count = false): QueryPlan {
+  plan(limited: boolean, count: boolean): Omit<PlanTemplate, 'generation'> {
     this.access = this.chooseAccessPath(count);
     const multikey = this.access?.index.storage === 'multikey' ? this.access.index : undefined;
     if (multikey) {
@@ -255,7 +351,7 @@ class Planner {
     const terms = [...rendered.terms].sort((a, b) => a.rank - b.rank);
     const orderBy = count ? [] : this.orderBy();
     const sorted = orderBy !== undefined;
-    const paged = !count && rendered.exact && sorted && page?.limit !== undefined;
+    const paged = !count && rendered.exact && sorted && limited;
     const from = multikey
       ? `${multikey.sqlName} AS m CROSS JOIN ${this.table.sqlName} AS c ON c.id = m.id`
       : `${this.table.sqlName} AS c${this.access ? ` INDEXED BY ${this.access.index.sqlName}` : ''}`;
@@ -265,7 +361,10 @@ class Planner {
       orderBy?.length ? ` ORDER BY ${orderBy.join(', ')}` : '',
       paged ? ' LIMIT ? OFFSET ?' : '',
     ].join('');
-    const params = [...terms.flatMap((term) => term.params), ...(paged ? [page!.limit, page!.skip] : [])];
+    const params: ParamSource[] = [
+      ...terms.flatMap((term) => term.params.map((param) => (isParamOperand(param) ? { slot: param.slot } : { fixed: param }))),
+      ...(paged ? [{ page: 'limit' as const }, { page: 'skip' as const }] : []),
+    ];
     return { sql, params, exact: rendered.exact, sorted, paged };
   }
 
@@ -398,7 +497,7 @@ class Planner {
       case 'not':
         return this.negate(condition.child);
       case 'compare':
-        if (topLevel && condition === this.sideEquality) return { terms: [{ sql: 'm.k0 = ?', params: [condition.operand.value], rank: rankIndexed }], exact: true };
+        if (topLevel && condition === this.sideEquality) return { terms: [{ sql: 'm.k0 = ?', params: [condition.operand], rank: rankIndexed }], exact: true };
         return this.renderField(condition.field, [condition.operand], condition.op);
       case 'in':
         if (condition.operands.length === 0) return never;
@@ -439,7 +538,7 @@ class Planner {
     const side = this.indexes.find((index) => index.storage === 'multikey' && index.spec.keys[0].field === field);
     if (side && operands.every((operand) => this.sideSeekable(field, operand)) && op === 'eq') {
       const placeholders = operands.map(() => '?').join(', ');
-      return { terms: [{ sql: `c.id IN (SELECT id FROM ${side.sqlName} WHERE k0 IN (${placeholders}))`, params: operands.map((operand) => operand.value), rank: rankRow }], exact: true };
+      return { terms: [{ sql: `c.id IN (SELECT id FROM ${side.sqlName} WHERE k0 IN (${placeholders}))`, params: operands, rank: rankRow }], exact: true };
     }
     // MongoDB matches an array when the array itself or any element does: the value branch, then the elements.
     const scalar = this.renderValues(`json_extract(c.data, ${path})`, type, shape.values, operands, op, rankRow, false);
@@ -471,7 +570,7 @@ class Planner {
       return { terms, exact: true };
     }
     // $in: one `IN (...)` over every value, which an index can answer, then the type check each kind needs.
-    const list = (members: Operand[]): Term => ({ sql: `${value} IN (${members.map(() => '?').join(', ')})`, params: members.map((member) => member.value), rank });
+    const list = (members: Operand[]): Term => ({ sql: `${value} IN (${members.map(() => '?').join(', ')})`, params: members, rank });
     const groups: { members: Operand[]; check?: string }[] = [];
     for (const kind of new Set(values.map((operand) => operand.kind))) {
       const members = values.filter((operand) => operand.kind === kind);
@@ -501,8 +600,8 @@ class Planner {
       if (operands.length === 0) return never;
     }
     const column = this.valueExpression('_id');
-    if (operands.length > 1) return { terms: [{ sql: `${column} IN (${operands.map(() => '?').join(', ')})`, params: operands.map((operand) => operand.value), rank: rankIndexed }], exact: true };
-    const terms: Term[] = [{ sql: `${column} ${sqlComparisons[op]} ?`, params: [operands[0].value], rank: rankIndexed }];
+    if (operands.length > 1) return { terms: [{ sql: `${column} IN (${operands.map(() => '?').join(', ')})`, params: operands, rank: rankIndexed }], exact: true };
+    const terms: Term[] = [{ sql: `${column} ${sqlComparisons[op]} ?`, params: [operands[0]], rank: rankIndexed }];
     // Keys of non-string ids start with U+0000 and sort before every string id.
     if (op === 'lt' || op === 'lte') terms.push({ sql: `substr(${column}, 1, 1) <> char(0)`, params: [], rank: rankIndexed });
     return { terms, exact: true };

@@ -56,6 +56,8 @@ export interface TableIndex {
  */
 export class CollectionTable {
   readonly sqlName: string;
+  /** Moves whenever a tracked shape or an index's storage changes, which is when query plans must be made afresh. */
+  generation = 0;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly uniqueFields: Set<string>;
   private readonly multikey = new Set<string>();
@@ -82,6 +84,7 @@ export class CollectionTable {
     );
     for (const index of this.declared) for (const { field } of index.keys) if (field !== '_id') this.shape(field, true);
     for (const index of this.declared) if (this.holdsArraysFirst(index)) this.multikey.add(index.name);
+    this.generation++;
     const existing = new Map(
       (this.db.prepare(`SELECT name, sql FROM sqlite_master WHERE name GLOB 'ix:*' OR name GLOB 'mk:*'`).all() as { name: string; sql: string }[])
         .map((object) => [object.name, object.sql]),
@@ -139,6 +142,7 @@ export class CollectionTable {
       const shape = this.learnShape(prefix);
       this.shapes.set(prefix, shape);
       this.saveShape(this.name, prefix, shape);
+      this.generation++;
     }
     return this.shapes.get(path);
   }
@@ -181,11 +185,20 @@ export class CollectionTable {
     this.addEntries(key, text);
   }
 
-  replace(key: string, doc: Doc, text: string, version: number): void {
-    this.noteShapes(doc);
+  /**
+   * `changedPaths`, when given, are the only field paths whose values differ from the stored document: shapes of other
+   * paths cannot grow, and side-table rows of indexes on other fields stay as they are.
+   */
+  replace(key: string, doc: Doc, text: string, version: number, changedPaths?: readonly string[]): void {
+    const touched = (path: string) => !changedPaths || changedPaths.some((changed) => pathsOverlap(path, changed));
+    this.noteShapes(doc, touched);
     this.write(() => this.statement(`UPDATE ${this.sqlName} SET version = ?, data = ? WHERE id = ?`).run(version, text, key), doc);
-    this.removeEntries(key);
-    this.addEntries(key, text);
+    for (const index of this.declared) {
+      if (!this.multikey.has(index.name) || !index.keys.some((indexKey) => touched(indexKey.field))) continue;
+      const statements = this.entryStatements(index);
+      statements.remove.run(key);
+      statements.add.run({ data: text, id: key });
+    }
   }
 
   delete(key: string): boolean {
@@ -203,6 +216,7 @@ export class CollectionTable {
       this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[],
     );
     for (const index of this.declared) if (tables.has(`mk:${this.name}:${index.name}`)) this.multikey.add(index.name);
+    this.generation++;
   }
 
   private learnShape(path: string): PathShape {
@@ -284,15 +298,16 @@ export class CollectionTable {
   }
 
   /** Grows the tracked shapes by what `doc` holds; an index whose first field now holds arrays moves to a side table. */
-  private noteShapes(doc: Doc): void {
+  private noteShapes(doc: Doc, touched: (path: string) => boolean = () => true): void {
     let grew = false;
     for (const [path, shape] of this.shapes) {
-      if (noteShape(shape, doc, path)) {
+      if (touched(path) && noteShape(shape, doc, path)) {
         this.saveShape(this.name, path, shape);
         grew = true;
       }
     }
     if (!grew) return;
+    this.generation++;
     for (const index of this.declared) {
       if (this.multikey.has(index.name) || !this.holdsArraysFirst(index)) continue;
       const [[expressionIndex]] = this.indexObjects(index, 'expression');
@@ -329,6 +344,11 @@ export class CollectionTable {
     }
     return statement;
   }
+}
+
+/** Whether a change at one path can change the value at the other: the same path, or one inside the other. */
+function pathsOverlap(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 }
 
 function valueAt(doc: Doc, field: string): unknown {

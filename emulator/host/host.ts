@@ -1,23 +1,15 @@
-import { readdirSync, existsSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { createDatabaseEmulator, type DatabaseEmulator, type IndexDeclarations } from '../db';
 import { createStorageEmulator, type StorageEmulator } from '../storage';
 import { findPersona, issueToken, listPersonas, openIdFromToken } from './dev-sign-in';
+import { startFunctionWorkers } from './function-workers';
 import { serveStatic } from './static-files';
 import { startTimers, timerTriggers, type TimerTrigger } from './timers';
 import cloudbaseConfig from '../../cloudbaserc.json';
 import { readBody } from '../read-body';
-
-/** What a built function folder exports for local hosting (see cloudfunctions/shared/runtime). */
-interface LocalFunction {
-  invoke(event: unknown, local: {
-    openId: string | null;
-    cloud: { env: string; secretId: string; secretKey: string; serviceUrl: string };
-    callId: string;
-  }): Promise<{ reply: { ok: boolean; code?: string }; role: string }>;
-}
 
 export interface HostOptions {
   port: number;
@@ -27,6 +19,8 @@ export interface HostOptions {
   secretKey: string;
   indexes: IndexDeclarations;
   functionsDir: string;
+  /** Worker threads that run the functions; by default one per core beyond the first (at least one). */
+  functionWorkers?: number;
   h5Dir: string;
   log?: (line: string) => void;
 }
@@ -41,18 +35,6 @@ export interface RunningHost {
 }
 
 const maxBodyBytes = 2 * 1024 * 1024;
-
-export function loadFunctions(functionsDir: string): Map<string, LocalFunction> {
-  const functions = new Map<string, LocalFunction>();
-  if (!existsSync(functionsDir)) return functions;
-  for (const name of readdirSync(functionsDir)) {
-    const entry = path.join(functionsDir, name, 'index.js');
-    // CloudBase loads a function folder with require(); so does the local host, from the same built folder.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    if (existsSync(entry)) functions.set(name, require(entry) as LocalFunction);
-  }
-  return functions;
-}
 
 /**
  * The local host: the CloudBase emulator at /admin (database and storage actions) with file transfers under
@@ -73,13 +55,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     indexes: options.indexes,
     extension: storage,
   });
-  const functions = loadFunctions(options.functionsDir);
+  const functions = await startFunctionWorkers(options.functionsDir, options.functionWorkers ?? os.availableParallelism() - 1, (message) => console.error(message));
   let port = options.port;
   let nextCallId = 0;
 
   async function callFunction(name: string, req: IncomingMessage, res: ServerResponse) {
-    const fn = functions.get(name);
-    if (!fn) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '云函数不存在' });
+    if (!functions.has(name)) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '云函数不存在' });
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const openId = bearer ? openIdFromToken(bearer, options.secretKey) : null;
     if (bearer && !openId) return sendJson(res, 401, { ok: false, code: 'UNAUTHENTICATED', message: '登录已失效，请重新选择身份' });
@@ -87,11 +68,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (body === undefined) return sendJson(res, 400, { ok: false, code: 'VALIDATION_FAILED', message: '请求格式不正确' });
     const callId = `c${++nextCallId}`;
     const started = performance.now();
-    const { reply, role } = await fn.invoke(body, {
-      openId,
-      cloud: cloudConfig(),
-      callId,
-    });
+    const { reply, role } = await functions.invoke({ name, event: body, local: { openId, cloud: cloudConfig(), callId } });
     const ms = performance.now() - started;
     const action = typeof (body as { action?: unknown })?.action === 'string' ? (body as { action: string }).action : '?';
     log(`${new Date().toISOString()} ${name}.${action} role=${role} ${reply.ok ? 'ok' : reply.code} ${ms.toFixed(1)}ms db=${emulator.takeCallCount(callId) + storage.takeCallCount(callId)}`);
@@ -100,11 +77,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   /** A timer trigger's call, as CloudBase makes it: no caller, a Timer event. */
   async function fireTimer(trigger: TimerTrigger) {
-    const fn = functions.get(trigger.functionName);
-    if (!fn) return;
+    if (!functions.has(trigger.functionName)) return;
     const callId = `t${++nextCallId}`;
     const started = performance.now();
-    const { reply } = await fn.invoke({ Type: 'Timer', TriggerName: trigger.triggerName, Time: new Date().toISOString() }, { openId: null, cloud: cloudConfig(), callId });
+    const event = { Type: 'Timer', TriggerName: trigger.triggerName, Time: new Date().toISOString() };
+    const { reply } = await functions.invoke({ name: trigger.functionName, event, local: { openId: null, cloud: cloudConfig(), callId } });
     const ms = performance.now() - started;
     log(`${new Date().toISOString()} ${trigger.functionName}.timer:${trigger.triggerName} ${reply.ok ? 'ok' : reply.code} ${ms.toFixed(1)}ms db=${emulator.takeCallCount(callId)}`);
   }
@@ -154,7 +131,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         server.closeAllConnections();
         server.close(() => {
           emulator.close();
-          resolve();
+          void functions.close().then(resolve);
         });
       }),
   };

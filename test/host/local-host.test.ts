@@ -1,5 +1,6 @@
 import tcb from '@cloudbase/node-sdk';
 import { contract } from '../../cloudfunctions/shared/contract';
+import { issueTokenForOpenId } from '../../emulator/host/dev-sign-in';
 import { localSettings } from '../../emulator/settings';
 import { startLocalHost, type StartedLocalHost } from '../support/local-host';
 
@@ -86,6 +87,20 @@ describe('the local host (npm start)', () => {
     expect(broken.status).toBe(400);
   });
 
+  it('serves a token issued with the host key for any OPENID (how the sign-up benchmark signs in members) as that caller', async () => {
+    const openId = 'openid-token-for-any';
+    const now = new Date();
+    await adminApp(host).database().collection('members').add({
+      _id: 'm-token-for-any', openId, profile: { name: '令牌测试', mobile: '13900009999', sector: 'enterprise', employer: '', title: '' },
+      orgIds: [], roles: [], privacyAcceptedVersion: null, privacyAcceptedAt: null, createdAt: now, updatedAt: now, deletedAt: null,
+    });
+    const me = await post(host, '/api/members', { action: 'me', data: {} }, issueTokenForOpenId(openId, settings.secretKey));
+    expect(me.body).toMatchObject({ ok: true, data: { profile: { id: 'm-token-for-any', name: '令牌测试' } } });
+    const otherKey = await post(host, '/api/members', { action: 'me', data: {} }, issueTokenForOpenId(openId, 'not-the-host-key'));
+    expect(otherKey.status).toBe(401);
+    expect(otherKey.body.code).toBe('UNAUTHENTICATED');
+  });
+
   it('answers hostile input to every action with an error code, never a crash', async () => {
     const token = await signIn(host, 'm-chen-siyuan');
     const hostileData: unknown[] = ['text', 42, [1, 2], { $ne: null }, { orgId: { $ne: null }, id: { $gt: '' } }, { ['x'.repeat(100)]: 'y'.repeat(100_000) }];
@@ -124,13 +139,14 @@ describe('the local host across restarts', () => {
     await adminApp(host).database().collection('orgs').doc('org-general').update({ description: 'written before the crash' });
     await host.stop('SIGKILL');
 
-    host = await startLocalHost({ dataDir });
+    // Restarts serve the app as built (benchmarks start the host this way).
+    host = await startLocalHost({ dataDir, args: ['--no-app-build'] });
     expect(host.output()).not.toContain('demo data seeded');
     const after = await adminApp(host).database().collection('orgs').doc('org-general').get();
     expect(after.data[0].description).toBe('written before the crash');
     await host.stop('SIGKILL');
 
-    host = await startLocalHost({ dataDir, args: ['--reset'] });
+    host = await startLocalHost({ dataDir, args: ['--reset', '--no-app-build'] });
     expect(host.output()).toContain('demo data seeded');
     const reset = await adminApp(host).database().collection('orgs').doc('org-general').get();
     expect(reset.data[0].description).not.toBe('written before the crash');

@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import tcb from '@cloudbase/node-sdk';
+import type { CounterCheck, MyRegistration, Reply } from '../cloudfunctions/shared/contract';
+import { collections, type EventDoc, type MemberDoc, type RegistrationDoc } from '../cloudfunctions/shared/data/documents';
+import { openingLedger } from '../cloudfunctions/shared/domain/seat-ledger';
+import { issueTokenForOpenId } from '../emulator/host/dev-sign-in';
+import { localSettings } from '../emulator/settings';
+import { startLocalHost } from '../test/support/local-host';
+import { percentile, report, roundTripsPerCall, runLoad } from './support/http-load';
+
+/**
+ * A sign-up burst: 5,000 distinct members each sign up once for one 600-seat event over the local host's HTTP
+ * API, 50 connections at a time. It must end with exactly 600 seated and 4,400 waiting, in arrival order.
+ * `XINLIAN_BENCH_CPU_PROF=<dir>` writes a CPU profile of the host process there (open it in Chrome DevTools).
+ */
+const members = 5_000;
+const capacity = 600;
+const concurrency = 50;
+const eventId = 'ev-bench-signup';
+const hostOrgId = 'org-street-lujiazui';
+/** A demo persona who organizes the host organisation, for the counter check. */
+const organizerPersona = 'm-li-huimin';
+const day = 24 * 3600 * 1000;
+
+type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
+
+export async function benchSignup(): Promise<void> {
+  const settings = localSettings(process.env);
+  const host = await withHostProfile(process.env.XINLIAN_BENCH_CPU_PROF, () => startLocalHost({ args: ['--no-app-build'] }));
+  try {
+    const app = tcb.init({ env: settings.env, secretId: settings.secretId, secretKey: settings.secretKey, serviceUrl: `${host.url}/admin`, timeout: 60_000 });
+    const db = app.database();
+    const openIds = await seedMembers(db);
+    await db.collection(collections.events).add(openEvent(new Date()));
+
+    const bodies = openIds.map((openId, n) => ({
+      path: '/api/events',
+      body: { action: 'signup', data: { eventId, requestId: `bench-${n}-${randomBytes(4).toString('hex')}`, contact: { name: `会员${n}`, mobile: mobileOf(n) }, answers: {} } },
+      token: issueTokenForOpenId(openId, settings.secretKey),
+    }));
+    const burst = await runLoad(host.url, bodies, concurrency);
+    // The host writes its per-call log lines right after the turn that logged them.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const replies = burst.replies as Reply<MyRegistration>[];
+    const { data: events } = await db.collection(collections.events).doc(eventId).get();
+    const event = (events as EventDoc[])[0];
+    const rows = await rowsByArrival(db);
+    const active = rows.filter((row) => row.state === 'active' && row.arrival !== null);
+    const seatedRows = active.filter((row) => row.arrival! <= event.admitThrough).length;
+    const waitingRows = active.length - seatedRows;
+    report('signup.confirmed', seatedRows);
+    report('signup.waitlisted', waitingRows);
+    report('signup.errors', burst.errors);
+    report('signup.per_s', (members / burst.elapsedMs) * 1000);
+    report('signup.p50_ms', percentile(burst.latenciesMs, 50));
+    report('signup.p99_ms', percentile(burst.latenciesMs, 99));
+    report('signup.db_round_trips', roundTripsPerCall(host.output(), 'events.signup'));
+
+    const problems = [
+      ...(seatedRows === capacity ? [] : [`${seatedRows} rows seated, expected ${capacity}`]),
+      ...(waitingRows === members - capacity ? [] : [`${waitingRows} rows waiting, expected ${members - capacity}`]),
+      ...(burst.errors === 0 ? [] : [`${burst.errors} sign-ups failed, first: ${JSON.stringify(replies.find((reply) => !reply.ok))}`]),
+      ...arrivalProblems(event, rows, replies),
+      ...(await counterProblems(host.url)),
+    ];
+    if (problems.length) throw new Error(`signup bench failed:\n- ${problems.join('\n- ')}`);
+  } finally {
+    await host.stop();
+  }
+}
+
+async function seedMembers(db: Db): Promise<string[]> {
+  const now = new Date();
+  const docs: MemberDoc[] = Array.from({ length: members }, (_, n) => ({
+    _id: `m-bench-${n}`,
+    openId: `openid-bench-${n}`,
+    profile: { name: `会员${n}`, mobile: mobileOf(n), sector: 'enterprise', employer: '张江科技', title: '' },
+    orgIds: ['org-street-huamu'],
+    roles: [],
+    privacyAcceptedVersion: '2026-11',
+    privacyAcceptedAt: now,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  }));
+  // The emulator takes up to 1,000 documents per insert, like CloudBase.
+  for (let start = 0; start < docs.length; start += 1000) await db.collection(collections.members).add(docs.slice(start, start + 1000));
+  return docs.map((doc) => doc.openId!);
+}
+
+function openEvent(now: Date): EventDoc {
+  const startAt = new Date(now.getTime() + 5 * day);
+  return {
+    _id: eventId,
+    title: '滨江定向赛（报名压测）',
+    kind: 'sports',
+    status: 'published',
+    orgId: hostOrgId,
+    coHostOrgIds: [],
+    hostOrgIds: [hostOrgId],
+    hosts: [{ id: hostOrgId, name: '陆家嘴街道新联会' }],
+    description: '',
+    venue: { name: '滨江大道', address: '浦东新区滨江大道' },
+    startAt,
+    endAt: new Date(startAt.getTime() + 4 * 3600 * 1000),
+    signupOpensAt: new Date(now.getTime() - day),
+    signupClosesAt: new Date(startAt.getTime() - day),
+    cancellationDeadline: new Date(startAt.getTime() - 2 * day),
+    capacity,
+    ...openingLedger(capacity),
+    requiresApproval: false,
+    membersOnly: false,
+    team: null,
+    waitlistMode: 'auto',
+    offerHours: 24,
+    questions: [],
+    schedule: [],
+    createdBy: 'bench',
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+function mobileOf(n: number): string {
+  return `139${String(n).padStart(8, '0')}`;
+}
+
+/** The event's registrations in sign-up number order, read a page (CloudBase's 1,000-row cap) at a time. */
+async function rowsByArrival(db: Db): Promise<RegistrationDoc[]> {
+  const rows: RegistrationDoc[] = [];
+  for (;;) {
+    const { data } = await db.collection(collections.registrations).where({ eventId }).orderBy('arrival', 'asc').skip(rows.length).limit(1000).get();
+    rows.push(...(data as RegistrationDoc[]));
+    if (data.length < 1000) return rows;
+  }
+}
+
+/**
+ * Sign-up numbers 1..5,000 went to one member each, the first 600 hold the seats, and each member was told what
+ * their row says: confirmed, or waitlisted with their place in arrival order.
+ */
+function arrivalProblems(event: EventDoc, rows: RegistrationDoc[], replies: Reply<MyRegistration>[]): string[] {
+  const problems: string[] = [];
+  if (event.arrivals !== members || event.admitThrough !== capacity) problems.push(`event ledger arrivals=${event.arrivals} admitThrough=${event.admitThrough}`);
+  if (rows.length !== members || rows.some((row, i) => row.arrival !== i + 1)) problems.push(`sign-up numbers are not 1..${members}, one row each`);
+  const arrivalOf = new Map(rows.map((row) => [row.memberId, row.arrival ?? 0]));
+  const misinformed = replies.filter((reply, n) => {
+    if (!reply.ok) return false;
+    const arrival = arrivalOf.get(`m-bench-${n}`) ?? 0;
+    return arrival <= capacity
+      ? reply.data.status !== 'confirmed' || reply.data.waitlistPosition !== null
+      : reply.data.status !== 'waitlisted' || reply.data.waitlistPosition !== arrival - capacity;
+  }).length;
+  if (misinformed) problems.push(`${misinformed} replies disagree with the member's row`);
+  return problems;
+}
+
+/** The organizer's counter check: the event's counters against a recount of the rows. */
+async function counterProblems(url: string): Promise<string[]> {
+  const session = await fetch(`${url}/dev/session`, { method: 'POST', body: JSON.stringify({ persona: organizerPersona }) });
+  const { token } = (await session.json()) as { token: string };
+  const check = await fetch(`${url}/api/events`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ action: 'checkCounters', data: { eventId } }),
+  });
+  const reply = (await check.json()) as Reply<CounterCheck>;
+  if (!reply.ok) return [`checkCounters answered ${reply.code}`];
+  const { consistent, repairedSlots, stored } = reply.data;
+  const expected = { seatsTaken: capacity, waitlistCount: members - capacity, openOffers: 0, pendingCount: 0 };
+  return [
+    ...(consistent && repairedSlots === 0 ? [] : [`counter check found differences: ${JSON.stringify(reply.data)}`]),
+    ...(isDeepStrictEqual(stored, expected) ? [] : [`event counters ${JSON.stringify(stored)}, expected ${JSON.stringify(expected)}`]),
+  ];
+}
+
+/** Starts the host with the profiler preloaded (see support/host-cpu-profile.cjs) without profiling this process. */
+async function withHostProfile<T>(profileDir: string | undefined, start: () => Promise<T>): Promise<T> {
+  if (!profileDir) return start();
+  const before = { options: process.env.NODE_OPTIONS, dir: process.env.XINLIAN_HOST_CPU_PROF };
+  process.env.NODE_OPTIONS = `${before.options ?? ''} --require ${path.join(__dirname, 'support', 'host-cpu-profile.cjs')}`.trim();
+  process.env.XINLIAN_HOST_CPU_PROF = path.resolve(profileDir);
+  try {
+    return await start();
+  } finally {
+    restoreEnv('NODE_OPTIONS', before.options);
+    restoreEnv('XINLIAN_HOST_CPU_PROF', before.dir);
+  }
+}
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
