@@ -10,7 +10,7 @@ export default defineAppConfig({
     { root: 'package-me', pages: ['profile/index', 'my-data/index', 'my-registrations/index', 'notifications/index'] },
     { root: 'package-pledge', pages: ['sign/index', 'certificate/index', 'verify/index', 'my-signatures/index'] },
     { root: 'package-pledge-admin', pages: ['index/index', 'signers/index', 'versions/index', 'chain/index'] },
-    { root: 'package-organizer', pages: ['events/index', 'edit/index', 'registrations/index'] },
+    { root: 'package-organizer', pages: ['events/index', 'edit/index', 'registrations/index', 'summary/index'] },
     { root: 'package-checkin', pages: ['scan/index', 'manage/index', 'attendees/index', 'stewards/index', 'log/index', 'venue/index'] },
     { root: 'package-ticket', pages: ['ticket/index', 'self-checkin/index'] },
   ],

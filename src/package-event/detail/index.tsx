@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventDetail } from '../../../cloudfunctions/shared/contract/events';
@@ -15,6 +15,7 @@ import { checkinPageUrl, scannerEntryDue } from '../../utils/checkin-entry';
 import { eventPhase, isFull, seatsLine, signupAvailability } from '../../utils/event-display';
 import { cancelConfirm, cancelLabel, countdownText, isActiveRegistration, registrationBadge } from '../../utils/registration-display';
 import { teamJoinPagePath } from '../../utils/team-invite';
+import { guestInitial, guestLines, photoColumns, photoPreview, sectionOf, summaryAnchorId, summaryParagraphs, summaryPostedLine } from '../../utils/summary-display';
 import { formatDateTime, formatEventTime } from '../../utils/time';
 import RegistrationCard from '../components/registration-card';
 import { eventDetailUrl } from '../event-navigation';
@@ -78,6 +79,16 @@ export default function EventDetailPage() {
       current = false;
     };
   }, [eventId, scannerDue]);
+
+  // Opened from 我的报名 at the summary: scroll there once the event has loaded.
+  const wantsSummary = sectionOf(params.section) === 'summary';
+  const hasSummary = Boolean(remote.data?.summary);
+  const scrolledToSummary = useRef(false);
+  useEffect(() => {
+    if (!wantsSummary || !hasSummary || scrolledToSummary.current) return;
+    scrolledToSummary.current = true;
+    Taro.nextTick(() => void Taro.pageScrollTo({ selector: `#${summaryAnchorId}`, duration: 300 }).catch(() => undefined));
+  }, [wantsSummary, hasSummary]);
 
   // When a held seat's claim deadline passes, ask again: the offer has gone to the next in line.
   const offerLapsed = offered && registration?.offerExpiresAt ? countdownText(registration.offerExpiresAt, now) === null : false;
@@ -268,6 +279,29 @@ export default function EventDetailPage() {
         </View>
       )}
 
+      {event.summary && (
+        <View id={summaryAnchorId} className="detail__card detail__summary">
+          <View className="detail__summary-head">
+            <Text className="detail__heading">活动回顾</Text>
+            <Text className="detail__summary-posted">{summaryPostedLine(event.summary, now)}</Text>
+          </View>
+          {summaryParagraphs(event.summary.text).map((paragraph, index) => (
+            <Text key={index} className="detail__summary-text" userSelect>
+              {paragraph}
+            </Text>
+          ))}
+          {event.summary.photoUrls.length > 0 && (
+            <View className={`detail__photos detail__photos--${photoColumns(event.summary.photoUrls.length)}`}>
+              {event.summary.photoUrls.map((url, index) => (
+                <View key={url} className="detail__photo" onClick={() => void Taro.previewImage(photoPreview(event.summary?.photoUrls ?? [], index))}>
+                  <Image className="detail__photo-image" src={url} mode="aspectFill" lazyLoad />
+                </View>
+              ))}
+            </View>
+          )}
+        </View>
+      )}
+
       {notes.length > 0 && (
         <View className="detail__card">
           <Text className="detail__heading">报名须知</Text>
@@ -276,6 +310,25 @@ export default function EventDetailPage() {
               {note}
             </Text>
           ))}
+        </View>
+      )}
+
+      {event.guests.length > 0 && (
+        <View className="detail__card">
+          <Text className="detail__heading">嘉宾</Text>
+          {event.guests.map((guest, index) => {
+            const lines = guestLines(guest);
+            return (
+              <View key={`${guest.name}-${index}`} className="detail__guest">
+                <View className="detail__guest-mark">{guestInitial(guest)}</View>
+                <View className="detail__guest-body">
+                  <Text className="detail__guest-name">{guest.name}</Text>
+                  {lines.title && <Text className="detail__guest-title">{lines.title}</Text>}
+                  {lines.topic && <Text className="detail__guest-topic">{lines.topic}</Text>}
+                </View>
+              </View>
+            );
+          })}
         </View>
       )}
 

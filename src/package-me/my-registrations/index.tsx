@@ -10,6 +10,7 @@ import Tag from '../../components/tag';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { call } from '../../services/api';
 import { registrationBadge } from '../../utils/registration-display';
+import { type EventSection, eventPageUrl } from '../../utils/summary-display';
 import { ticketPageUrl } from '../../utils/ticket-links';
 import { formatEventTime } from '../../utils/time';
 import './index.scss';
@@ -26,11 +27,11 @@ function keyOf(item: MyRegistrationItem): string {
   return item.eventId;
 }
 
-function openEvent(eventId: string) {
-  void Taro.navigateTo({ url: `/package-event/detail/index?id=${encodeURIComponent(eventId)}` });
+function openEvent(eventId: string, section?: EventSection) {
+  void Taro.navigateTo({ url: eventPageUrl(eventId, section) });
 }
 
-function RegistrationRow({ item, now }: { item: MyRegistrationItem; now: Date }) {
+function RegistrationRow({ item, now, past }: { item: MyRegistrationItem; now: Date; past: boolean }) {
   const badge = registrationBadge(item);
   const cancelled = item.event.status === 'cancelled';
   return (
@@ -62,6 +63,19 @@ function RegistrationRow({ item, now }: { item: MyRegistrationItem; now: Date })
         <Text className="my-registration__label">地点</Text>
         <Text className="my-registration__value">{item.event.venue.name}</Text>
       </View>
+      {past && item.event.hasSummary && (
+        <View
+          className="my-registration__summary"
+          hoverClass="my-registration__summary--pressed"
+          onClick={(tap) => {
+            tap.stopPropagation();
+            openEvent(item.eventId, 'summary');
+          }}
+        >
+          <Text className="my-registration__summary-text">主办方发布了活动回顾</Text>
+          <Text className="my-registration__summary-link">查看活动回顾 ›</Text>
+        </View>
+      )}
     </View>
   );
 }
@@ -101,7 +115,7 @@ function RegistrationList({ when, shows }: { when: When; shows: number }) {
   return (
     <>
       {list.items.map((item) => (
-        <RegistrationRow key={item.eventId} item={item} now={now} />
+        <RegistrationRow key={item.eventId} item={item} now={now} past={when === 'past'} />
       ))}
       <View className="my-registrations__footer" onClick={list.moreError ? () => void loadMore() : undefined}>
         {list.loadingMore ? '正在加载…' : list.moreError ? '加载失败，点击重试' : list.hasMore ? '上拉加载更多' : '没有更多了'}

@@ -24,6 +24,7 @@ import { pickerLabel } from '../../utils/managed-orgs';
 import ChoiceChips from '../components/choice-chips';
 import { eventLimits } from '../../../cloudfunctions/shared/contract/event-limits';
 import Dialog from '../components/dialog';
+import GuestEditor from '../components/guest-editor';
 import QuestionEditor from '../components/question-editor';
 import ScheduleEditor from '../components/schedule-editor';
 import WallClockPicker from '../components/wall-clock-picker';
@@ -203,6 +204,10 @@ function EventEditor({ event, access, now, onSaved }: EditorProps) {
 
   const openRegistrations = () => {
     if (event) void Taro.navigateTo({ url: `/package-organizer/registrations/index?eventId=${event.id}` });
+  };
+
+  const openSummary = () => {
+    if (event) void Taro.navigateTo({ url: `/package-organizer/summary/index?id=${event.id}` });
   };
 
   const hostIndex = Math.max(0, access.hostOrgs.findIndex((org) => org.id === form.orgId));
@@ -386,6 +391,10 @@ function EventEditor({ event, access, now, onSaved }: EditorProps) {
           <ScheduleEditor schedule={form.schedule} onChange={(schedule) => edit({ schedule })} problemOf={problemOf} />
         </Section>
 
+        <Section title={`嘉宾 · ${form.guests.length}`} note={problemOf('guests') ?? `选填，最多 ${eventLimits.guests} 位`}>
+          <GuestEditor guests={form.guests} onChange={(guests) => edit({ guests })} problemOf={problemOf} />
+        </Section>
+
         <Section title="协办组织" note={`选填，最多 ${eventLimits.coHosts} 个`}>
           <View className="event-editor__cohosts">
             {form.coHostOrgIds.length === 0 && <Text className="event-editor__hint">没有协办组织。</Text>}
@@ -459,6 +468,11 @@ function EventEditor({ event, access, now, onSaved }: EditorProps) {
               报名管理
             </View>
           ) : null}
+          {event && ended && (event.status === 'published' || event.status === 'closed') && (
+            <View className="btn btn--ghost event-editor__action event-editor__summary" hoverClass="btn--pressed" onClick={openSummary}>
+              活动回顾
+            </View>
+          )}
         </View>
       </View>
 

@@ -20,9 +20,11 @@ const statusTones: Record<EventStatus, Tone> = { draft: 'muted', published: 'suc
 
 const openEditor = (eventId?: string) => void Taro.navigateTo({ url: eventId ? `/package-organizer/edit/index?id=${eventId}` : '/package-organizer/edit/index' });
 const openRegistrations = (eventId: string) => void Taro.navigateTo({ url: `/package-organizer/registrations/index?eventId=${eventId}` });
+const openSummary = (eventId: string) => void Taro.navigateTo({ url: `/package-organizer/summary/index?id=${eventId}` });
 
 function ManagedEventCard({ event, now }: { event: ManagedEvent; now: Date }) {
   const ended = event.status !== 'cancelled' && now.getTime() >= Date.parse(event.endAt);
+  const summarizable = ended && event.status !== 'draft';
   const [host, ...coHosts] = event.hosts;
   // A draft has no registrations yet: opening it means editing it.
   const open = () => (event.status === 'draft' ? openEditor(event.id) : openRegistrations(event.id));
@@ -55,6 +57,11 @@ function ManagedEventCard({ event, now }: { event: ManagedEvent; now: Date }) {
         <View className="organizer-event__action organizer-event__registrations" hoverClass="btn--pressed" onClick={() => openRegistrations(event.id)}>
           报名管理
         </View>
+        {summarizable && (
+          <View className="organizer-event__action organizer-event__summary" hoverClass="btn--pressed" onClick={() => openSummary(event.id)}>
+            活动回顾
+          </View>
+        )}
       </View>
     </View>
   );

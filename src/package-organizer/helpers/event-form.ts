@@ -14,6 +14,14 @@ export interface ScheduleDraft {
   title: string;
 }
 
+export interface GuestDraft {
+  /** Stable across reordering, so each row keeps its inputs. */
+  key: string;
+  name: string;
+  title: string;
+  topic: string;
+}
+
 /** Everything an organizer edits, as typed: numbers stay text until saved, times are Shanghai wall clock. */
 export interface EventForm {
   orgId: string;
@@ -34,12 +42,14 @@ export interface EventForm {
   team: { minSize: string; maxSize: string } | null;
   questions: QuestionDraft[];
   schedule: ScheduleDraft[];
+  guests: GuestDraft[];
   coHostOrgIds: string[];
 }
 
 /**
  * Where a problem shows: a form field ('title', 'venue.name', 'startAt', 'team.minSize', ...), one question
- * ('questions.<id>.label' / 'questions.<id>.options') or one schedule row ('schedule.<key>').
+ * ('questions.<id>.label' / 'questions.<id>.options'), one schedule row ('schedule.<key>') or one guest
+ * ('guests.<key>').
  */
 export interface FormProblem {
   field: string;
@@ -50,6 +60,12 @@ let scheduleSequence = 0;
 function nextScheduleKey(): string {
   scheduleSequence += 1;
   return `schedule-${scheduleSequence}`;
+}
+
+let guestSequence = 0;
+function nextGuestKey(): string {
+  guestSequence += 1;
+  return `guest-${guestSequence}`;
 }
 
 /** A new event a week out, 14:00–17:00, sign-up open from this hour until 18:00 the day before. */
@@ -78,6 +94,7 @@ export function blankEventForm(orgId: string, now: Date): EventForm {
     team: null,
     questions: [],
     schedule: [],
+    guests: [],
     coHostOrgIds: [],
   };
 }
@@ -107,6 +124,7 @@ export function formFromEvent(event: EventDetail): EventForm {
     team: event.team ? { minSize: String(event.team.minSize), maxSize: String(event.team.maxSize) } : null,
     questions: event.questions.map((question) => ({ ...question, options: [...question.options] })),
     schedule: event.schedule.map((item) => ({ key: nextScheduleKey(), time: item.time, title: item.title })),
+    guests: event.guests.map((guest) => ({ key: nextGuestKey(), name: guest.name, title: guest.title, topic: guest.topic })),
     coHostOrgIds: coHosts.map((org) => org.id),
   };
 }
@@ -145,6 +163,7 @@ export function toEventFields(form: EventForm): EventFieldsInput {
     })),
     schedule: form.schedule.map((item) => ({ time: item.time.trim(), title: item.title.trim() })),
     coHostOrgIds: form.coHostOrgIds,
+    guests: form.guests.map((guest) => ({ name: guest.name.trim(), title: guest.title.trim(), topic: guest.topic.trim() })),
   };
 }
 
@@ -216,6 +235,15 @@ export function checkEventForm(form: EventForm, now: Date, creating: boolean): F
     const field = `schedule.${item.key}`;
     problems.push(textProblem(field, item.time, '日程时间', eventLimits.scheduleTime, true) ?? textProblem(field, item.title, '日程内容', eventLimits.scheduleTitle, true));
   }
+  if (form.guests.length > eventLimits.guests) problems.push({ field: 'guests', message: `嘉宾不能超过 ${eventLimits.guests} 位` });
+  for (const guest of form.guests) {
+    const field = `guests.${guest.key}`;
+    problems.push(
+      textProblem(field, guest.name, '嘉宾姓名', eventLimits.guestName, true) ??
+        textProblem(field, guest.title, '嘉宾职务', eventLimits.guestTitle, false) ??
+        textProblem(field, guest.topic, '分享主题', eventLimits.guestTopic, false),
+    );
+  }
   if (form.coHostOrgIds.length > eventLimits.coHosts) problems.push({ field: 'coHostOrgIds', message: `协办组织不能超过 ${eventLimits.coHosts} 个` });
   else if (form.coHostOrgIds.includes(form.orgId)) problems.push({ field: 'coHostOrgIds', message: '主办组织不必再列为协办' });
   return problems.filter((problem): problem is FormProblem => problem !== null);
@@ -243,6 +271,10 @@ export function formFieldOf(serverField: string | undefined, form: EventForm): s
       const item = index === undefined ? undefined : form.schedule[Number(index)];
       return item ? `schedule.${item.key}` : 'schedule';
     }
+    case 'guests': {
+      const guest = index === undefined ? undefined : form.guests[Number(index)];
+      return guest ? `guests.${guest.key}` : 'guests';
+    }
     default:
       return name;
   }
@@ -263,6 +295,23 @@ export function editScheduleItem(schedule: ScheduleDraft[], key: string, patch: 
 
 export function moveScheduleItem(schedule: ScheduleDraft[], key: string, step: -1 | 1): ScheduleDraft[] {
   return moveItem(schedule, schedule.findIndex((item) => item.key === key), step);
+}
+
+export function addGuest(guests: GuestDraft[]): GuestDraft[] {
+  if (guests.length >= eventLimits.guests) return guests;
+  return [...guests, { key: nextGuestKey(), name: '', title: '', topic: '' }];
+}
+
+export function removeGuest(guests: GuestDraft[], key: string): GuestDraft[] {
+  return guests.filter((guest) => guest.key !== key);
+}
+
+export function editGuest(guests: GuestDraft[], key: string, patch: Partial<Pick<GuestDraft, 'name' | 'title' | 'topic'>>): GuestDraft[] {
+  return guests.map((guest) => (guest.key === key ? { ...guest, ...patch } : guest));
+}
+
+export function moveGuest(guests: GuestDraft[], key: string, step: -1 | 1): GuestDraft[] {
+  return moveItem(guests, guests.findIndex((guest) => guest.key === key), step);
 }
 
 /** Turning team sign-up on starts from 3–6 per team; turning it off drops the sizes. */

@@ -1,6 +1,6 @@
 import type { EventQuestion, ManagedEvent } from '../../../cloudfunctions/shared/contract/events';
 import type { Answers, CounterCheck, RegistrationRow, SeatCounters } from '../../../cloudfunctions/shared/contract/registrations';
-import { type RegistrationStatus, registrationStatusLabels, type WaitlistMode } from '../../../cloudfunctions/shared/contract/vocabulary';
+import { type RegistrationStatus, registrationStatusLabels, sectorLabels, type WaitlistMode } from '../../../cloudfunctions/shared/contract/vocabulary';
 import type { Badge, Tone } from '../../utils/event-display';
 
 /** Team events count teams in every seat figure. */
@@ -154,4 +154,10 @@ export function managedEventFigures(event: ManagedEvent): EventFigure[] {
 /** "138 1234 5678": an 11-digit mobile grouped the way people read it out on the phone. */
 export function spacedMobile(mobile: string): string {
   return /^\d{11}$/.test(mobile) ? `${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}` : mobile;
+}
+
+/** Who applies, from the member's profile: "合伙人律师 · 某律师事务所 · 专业机构从业人员", whatever of it was filled in. */
+export function applicantProfile(row: Pick<RegistrationRow, 'title' | 'employer' | 'sector'>): string {
+  const parts = [row.title.trim(), row.employer.trim(), row.sector ? sectorLabels[row.sector] : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : '未填写职务、单位和界别';
 }

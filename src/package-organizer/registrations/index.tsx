@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { useCallback, useState } from 'react';
 import type { EventDetail, EventQuestion } from '../../../cloudfunctions/shared/contract/events';
 import type { CounterCheck, MemberMatch, RegistrationRow } from '../../../cloudfunctions/shared/contract/registrations';
-import { type RegistrationStatus, registrationStatusLabels, sectorLabels } from '../../../cloudfunctions/shared/contract/vocabulary';
+import { type RegistrationStatus, registrationStatusLabels } from '../../../cloudfunctions/shared/contract/vocabulary';
 import EmptyState from '../../components/empty-state';
 import ErrorState from '../../components/error-state';
 import { formInputClass } from '../../components/form-field';
@@ -18,6 +18,7 @@ import { wholeNumber } from '../helpers/event-form';
 import { organizerRefusal } from '../helpers/refusal';
 import {
   answerLines,
+  applicantProfile,
   capacityEffect,
   counterDifferences,
   counterTiles,
@@ -60,7 +61,7 @@ function RegistrationCard({ row, questions, now, onDecide }: RowProps) {
         <Text className="registration-row__mobile-number">{spacedMobile(row.mobile)}</Text>
         <Text className="registration-row__call">拨打</Text>
       </View>
-      <Text className="registration-row__line">{[row.sector ? sectorLabels[row.sector] : '', row.employer].filter(Boolean).join(' · ') || '未填写界别和单位'}</Text>
+      <Text className="registration-row__line registration-row__profile">{applicantProfile(row)}</Text>
       {row.team && (
         <Text className="registration-row__line">{`队伍：${row.team.name}（${row.team.size} 人）${row.team.isCaptain ? ' · 队长' : ''}`}</Text>
       )}
@@ -377,6 +378,15 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
           onConfirm={() => void decide()}
           onClose={() => setDeciding(null)}
         >
+          <View className="registrations-admin__applicant">
+            <Text className="registrations-admin__applicant-profile">{applicantProfile(deciding.row)}</Text>
+            {answerLines(event.questions, deciding.row.answers).map((line) => (
+              <View key={line.questionId} className="registrations-admin__applicant-answer">
+                <Text className="registrations-admin__applicant-question">{line.label}</Text>
+                <Text className="registrations-admin__applicant-reply">{line.text}</Text>
+              </View>
+            ))}
+          </View>
           <Text className="registrations-admin__dialog-text">
             {deciding.approve
               ? `通过后将占用一个名额；名额已满时按顺序进入候补。对方会收到通知。`
