@@ -5,6 +5,7 @@ import { roleLabels, sectorLabels } from '../../../cloudfunctions/shared/contrac
 import ErrorState from '../../components/error-state';
 import ListRow from '../../components/list-row';
 import LoadingSkeleton from '../../components/loading-skeleton';
+import ReadingRow from '../../components/reading-row';
 import { useRemote } from '../../hooks/use-remote';
 import { useUnreadCount } from '../../hooks/use-unread-count';
 import { call, toApiError } from '../../services/api';
@@ -127,6 +128,7 @@ export default function MePage() {
           note={notices.unread > 0 ? `${notices.unread} 条未读` : undefined}
           onClick={() => void Taro.navigateTo({ url: '/package-me/notifications/index' })}
         />
+        <ReadingRow />
       </View>
 
       <View className="section-title me__section-title">我的组织</View>

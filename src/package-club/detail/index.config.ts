@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '读书会', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '读书会数据', enablePullDownRefresh: true });
