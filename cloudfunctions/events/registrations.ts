@@ -99,6 +99,14 @@ async function placeEntry(ctx: ActionContext, doc: RegistrationDoc): Promise<boo
   return ctx.data.registrations.restart(existing, doc);
 }
 
+/** The caller's own row for an event (null if they never registered), with the event. */
+async function callersRegistration(ctx: ActionContext, eventId: string) {
+  const member = await signupMember(ctx);
+  const ownId = personRegistrationId(eventId, member._id);
+  const [event, own] = await Promise.all([requireEvent(ctx, eventId), ctx.data.registrations.findById(ownId)]);
+  return { member, ownId, event, own };
+}
+
 /** A retry of the same tap answers what the first one did; anything else is a second registration. */
 async function answerRepeat(ctx: ActionContext, event: EventDoc, memberId: string, requestId: string): Promise<MyRegistration> {
   const existing = await ctx.data.registrations.findById(personRegistrationId(event._id, memberId));
@@ -246,9 +254,7 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
   cancel: {
     access: 'member',
     async run(input, ctx) {
-      const member = await signupMember(ctx);
-      const ownId = personRegistrationId(input.eventId, member._id);
-      const [event, own] = await Promise.all([requireEvent(ctx, input.eventId), ctx.data.registrations.findById(ownId)]);
+      const { ownId, event, own } = await callersRegistration(ctx, input.eventId);
       if (!own || (own.state !== 'active' && own.state !== 'pending')) throw new AppError('NOT_REGISTERED');
       if (own.kind === 'teammate') await leaveTeam(ctx, event, own);
       else {
@@ -264,9 +270,7 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
   claimOffer: {
     access: 'member',
     async run(input, ctx) {
-      const member = await signupMember(ctx);
-      const ownId = personRegistrationId(input.eventId, member._id);
-      const [event, own] = await Promise.all([requireEvent(ctx, input.eventId), ctx.data.registrations.findById(ownId)]);
+      const { ownId, event, own } = await callersRegistration(ctx, input.eventId);
       if (!own) throw new AppError('NOT_REGISTERED');
       const entry = own.kind === 'teammate' && own.teamId ? await ctx.data.registrations.findById(own.teamId) : own;
       if (!entry || memberStatus(event, own, entry) !== 'offered' || !(await ctx.data.seatBook.claimOffer(entry, ctx.now))) throw new AppError('NO_OPEN_OFFER');
@@ -277,14 +281,11 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
   declineOffer: {
     access: 'member',
     async run(input, ctx) {
-      const member = await signupMember(ctx);
-      const ownId = personRegistrationId(input.eventId, member._id);
-      const [event, own] = await Promise.all([requireEvent(ctx, input.eventId), ctx.data.registrations.findById(ownId)]);
+      const { ownId, event, own } = await callersRegistration(ctx, input.eventId);
       if (!own) throw new AppError('NOT_REGISTERED');
       const entryId = own.kind === 'teammate' && own.teamId ? own.teamId : ownId;
-      const expiredOffer = () => new AppError('NO_OPEN_OFFER');
       await endWithRetry(ctx, entryId, (entry) => {
-        if (entryStatus(event, entry) !== 'offered' || entry.offer!.expiresAt <= ctx.now) throw expiredOffer();
+        if (entryStatus(event, entry) !== 'offered' || entry.offer!.expiresAt <= ctx.now) throw new AppError('NO_OPEN_OFFER');
       }, 'declined');
       return describe(ctx, event, (await ctx.data.registrations.findById(ownId))!);
     },
@@ -373,9 +374,7 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
   disbandTeam: {
     access: 'member',
     async run(input, ctx) {
-      const member = await signupMember(ctx);
-      const ownId = personRegistrationId(input.eventId, member._id);
-      const [event, own] = await Promise.all([requireEvent(ctx, input.eventId), ctx.data.registrations.findById(ownId)]);
+      const { member, ownId, event, own } = await callersRegistration(ctx, input.eventId);
       if (!own || own.state !== 'active' || own.kind !== 'teammate' || !own.teamId) throw new AppError('NOT_REGISTERED');
       const teamEntry = await ctx.data.registrations.findById(own.teamId);
       if (!teamEntry || teamEntry.memberId !== member._id) throw new AppError('FORBIDDEN');
