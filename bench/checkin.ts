@@ -3,7 +3,7 @@ import tcb from '@cloudbase/node-sdk';
 import type { CheckinCounter, MyRegistration, Reply, ScanResult, TicketView } from '../cloudfunctions/shared/contract';
 import { checkCode, deriveSecret, makeCode, parseCode } from '../cloudfunctions/shared/contract/ticket-code';
 import { collections, type EventDoc, type MemberDoc, type RegistrationDoc } from '../cloudfunctions/shared/data/documents';
-import { openingLedger } from '../cloudfunctions/shared/domain/seat-ledger';
+import { openEventDoc } from '../test/support/event-doc';
 import { issueTokenForOpenId } from '../emulator/host/dev-sign-in';
 import { localSettings } from '../emulator/settings';
 import { startLocalHost } from '../test/support/local-host';
@@ -30,7 +30,6 @@ const hostOrgId = 'org-street-lujiazui';
 const organizerPersona = 'm-li-huimin';
 const verifiedCodes = 50_000;
 const hour = 3600 * 1000;
-const day = 24 * hour;
 
 type Database = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
@@ -154,35 +153,21 @@ function mobileOf(n: number): string {
 /** On now: check-in opened an hour ago (two hours before the start) and closes when it ends. */
 function benchEvent(_id: string, title: string, now: Date): EventDoc {
   const startAt = new Date(now.getTime() + hour);
-  return {
+  return openEventDoc(now, {
     _id,
     title,
     kind: 'sports',
-    status: 'published',
     orgId: hostOrgId,
-    coHostOrgIds: [],
     hostOrgIds: [hostOrgId],
     hosts: [{ id: hostOrgId, name: '陆家嘴街道新联会' }],
-    description: '',
     venue: { name: '滨江大道', address: '浦东新区滨江大道' },
     startAt,
     endAt: new Date(startAt.getTime() + 4 * hour),
-    signupOpensAt: new Date(now.getTime() - day),
     signupClosesAt: startAt,
     cancellationDeadline: null,
     capacity: attendees,
-    ...openingLedger(attendees),
-    requiresApproval: false,
-    membersOnly: false,
-    team: null,
-    waitlistMode: 'auto',
-    offerHours: 24,
-    questions: [],
-    schedule: [],
     createdBy: 'bench',
-    createdAt: now,
-    updatedAt: now,
-  };
+  });
 }
 
 /** Every attendee signs up (confirmed: one seat each) and opens the ticket, which issues it. */

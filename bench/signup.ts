@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import tcb from '@cloudbase/node-sdk';
 import type { CounterCheck, MyRegistration, Reply } from '../cloudfunctions/shared/contract';
 import { collections, type EventDoc, type MemberDoc, type RegistrationDoc } from '../cloudfunctions/shared/data/documents';
-import { openingLedger } from '../cloudfunctions/shared/domain/seat-ledger';
+import { openEventDoc } from '../test/support/event-doc';
 import { issueTokenForOpenId } from '../emulator/host/dev-sign-in';
 import { localSettings } from '../emulator/settings';
 import { startLocalHost } from '../test/support/local-host';
@@ -22,7 +22,6 @@ const eventId = 'ev-bench-signup';
 const hostOrgId = 'org-street-lujiazui';
 /** A demo persona who organizes the host organisation, for the counter check. */
 const organizerPersona = 'm-li-huimin';
-const day = 24 * 3600 * 1000;
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
@@ -92,36 +91,17 @@ async function seedMembers(db: Db): Promise<string[]> {
 }
 
 function openEvent(now: Date): EventDoc {
-  const startAt = new Date(now.getTime() + 5 * day);
-  return {
+  return openEventDoc(now, {
     _id: eventId,
     title: '滨江定向赛（报名压测）',
     kind: 'sports',
-    status: 'published',
     orgId: hostOrgId,
-    coHostOrgIds: [],
     hostOrgIds: [hostOrgId],
     hosts: [{ id: hostOrgId, name: '陆家嘴街道新联会' }],
-    description: '',
     venue: { name: '滨江大道', address: '浦东新区滨江大道' },
-    startAt,
-    endAt: new Date(startAt.getTime() + 4 * 3600 * 1000),
-    signupOpensAt: new Date(now.getTime() - day),
-    signupClosesAt: new Date(startAt.getTime() - day),
-    cancellationDeadline: new Date(startAt.getTime() - 2 * day),
     capacity,
-    ...openingLedger(capacity),
-    requiresApproval: false,
-    membersOnly: false,
-    team: null,
-    waitlistMode: 'auto',
-    offerHours: 24,
-    questions: [],
-    schedule: [],
     createdBy: 'bench',
-    createdAt: now,
-    updatedAt: now,
-  };
+  });
 }
 
 function mobileOf(n: number): string {

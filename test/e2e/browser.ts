@@ -29,3 +29,15 @@ export function inApp(page: Page): Locator {
 export async function openTab(page: Page, label: '活动' | '读书会' | '公约' | '我的'): Promise<void> {
   await page.locator('.taro-tabbar__tabbar').getByText(label, { exact: true }).click();
 }
+
+/**
+ * A phone signed in as a demo persona, then at a page of the app. The picker lands on the events tab first; going
+ * elsewhere before that would be overtaken by it.
+ */
+export async function signedInAt(browser: Browser, hostUrl: string, persona: string, hash: string): Promise<Page> {
+  const page = await openPhonePage(browser, hostUrl);
+  await pickPersona(page, persona);
+  await inApp(page).getByText('2026 浦东滨江城市定向赛').waitFor();
+  await page.goto(`${hostUrl}/#${hash}`);
+  return page;
+}

@@ -1,51 +1,25 @@
-import tcb from '@cloudbase/node-sdk';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { collections } from '../../cloudfunctions/shared/data/documents';
-import { openingLedger } from '../../cloudfunctions/shared/domain/seat-ledger';
-import { localSettings } from '../../emulator/settings';
+import { openEventDoc } from '../support/event-doc';
+import { adminDatabase, callAs } from '../support/host-api';
 import { startLocalHost, type StartedLocalHost } from '../support/local-host';
-import { inApp, launchBrowser, openPhonePage, pickPersona } from './browser';
+import { inApp, launchBrowser, signedInAt } from './browser';
 
 const eventId = 'ev-e2e-checkin';
 const hour = 3600 * 1000;
 
 /** A forum starting within the hour (check-in opens two hours before), written through the SDK. */
 async function addEventStartingSoon(hostUrl: string): Promise<void> {
-  const settings = localSettings({});
-  const app = tcb.init({ env: settings.env, secretId: settings.secretId, secretKey: settings.secretKey, serviceUrl: `${hostUrl}/admin` });
-  const now = Date.now();
-  const startAt = new Date(now + hour);
-  await app.database().collection(collections.events).add({
-    _id: eventId, title: '扫码签到演练：滨江沙龙', kind: 'forum', status: 'published',
-    orgId: 'org-general', coHostOrgIds: [], hostOrgIds: ['org-general'], hosts: [{ id: 'org-general', name: '浦东新区新的社会阶层人士联谊会' }],
-    description: '签到演练。', venue: { name: '新联会客厅', address: '浦东新区世纪大道 100 号' },
-    startAt, endAt: new Date(startAt.getTime() + 2 * hour), signupOpensAt: new Date(now - hour), signupClosesAt: startAt,
-    cancellationDeadline: null, capacity: 50, ...openingLedger(50), requiresApproval: false, membersOnly: false,
-    team: null, waitlistMode: 'auto', offerHours: 24, questions: [], schedule: [], createdBy: 'm-chen-siyuan', createdAt: new Date(now), updatedAt: new Date(now),
-  });
-}
-
-/** Calls a function over the host's HTTP API as a demo persona. */
-async function callAs(hostUrl: string, personaId: string, fn: string, action: string, data: unknown): Promise<unknown> {
-  const session = (await (await fetch(`${hostUrl}/dev/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ persona: personaId }) })).json()) as { token: string };
-  const reply = (await (await fetch(`${hostUrl}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.token}` },
-    body: JSON.stringify({ action, data }),
-  })).json()) as { ok: boolean; data?: unknown; code?: string };
-  if (!reply.ok) throw new Error(`${fn}.${action} as ${personaId}: ${reply.code}`);
-  return reply.data;
-}
-
-async function signedInAt(browser: Browser, hostUrl: string, persona: string, hash: string): Promise<Page> {
-  const page = await openPhonePage(browser, hostUrl);
-  await pickPersona(page, persona);
-  // The picker lands on the events tab; going elsewhere before that would be overtaken by it.
-  await inApp(page).getByText('2026 浦东滨江城市定向赛').waitFor();
-  await page.goto(`${hostUrl}/#${hash}`);
-  return page;
+  const now = new Date();
+  const startAt = new Date(now.getTime() + hour);
+  await adminDatabase(hostUrl).collection(collections.events).add(
+    openEventDoc(now, {
+      _id: eventId, title: '扫码签到演练：滨江沙龙', description: '签到演练。', capacity: 50,
+      startAt, endAt: new Date(startAt.getTime() + 2 * hour), signupClosesAt: startAt, cancellationDeadline: null,
+    }),
+  );
 }
 
 /** Reads the QR code drawn on the ticket page from a screenshot of it, as a steward's camera would. */

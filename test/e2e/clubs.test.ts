@@ -3,23 +3,12 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { makeCode } from '../../cloudfunctions/shared/contract/ticket-code';
+import { callAs } from '../support/host-api';
 import { startLocalHost, type StartedLocalHost } from '../support/local-host';
-import { inApp, launchBrowser, openPhonePage, pickPersona } from './browser';
+import { inApp, launchBrowser, signedInAt } from './browser';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
-
-/** Calls a function over the host's HTTP API as a demo persona. */
-async function callAs<T>(hostUrl: string, personaId: string, fn: string, action: string, data: unknown): Promise<T> {
-  const session = (await (await fetch(`${hostUrl}/dev/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ persona: personaId }) })).json()) as { token: string };
-  const reply = (await (await fetch(`${hostUrl}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.token}` },
-    body: JSON.stringify({ action, data }),
-  })).json()) as { ok: boolean; data?: unknown; code?: string; message?: string };
-  if (!reply.ok) throw new Error(`${fn}.${action} as ${personaId}: ${reply.code} ${reply.message}`);
-  return reply.data as T;
-}
 
 /**
  * An organizer's new club whose weekly session starts about an hour from now (Shanghai time), so its check-in
@@ -61,11 +50,7 @@ describe('a reading club in Chromium', () => {
   });
 
   it('a member joins the club, signs up for the next session, checks in with the venue code and posts a note', async () => {
-    page = await openPhonePage(browser, host.url);
-    await pickPersona(page, '张伟');
-    await inApp(page).getByText('2026 浦东滨江城市定向赛').waitFor();
-
-    await page.goto(`${host.url}/#/package-club/detail/index?id=${club.clubId}`);
+    page = await signedInAt(browser, host.url, '张伟', `/package-club/detail/index?id=${club.clubId}`);
     await inApp(page).getByText('滨江夜读小组').first().waitFor();
     await inApp(page).locator('.club-join').last().click();
     await inApp(page).locator('.club-session').first().click();

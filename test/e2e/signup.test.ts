@@ -1,36 +1,26 @@
-import tcb from '@cloudbase/node-sdk';
 import type { Browser, Page } from 'playwright-core';
 import { collections } from '../../cloudfunctions/shared/data/documents';
-import { openingLedger } from '../../cloudfunctions/shared/domain/seat-ledger';
-import { localSettings } from '../../emulator/settings';
+import { openEventDoc } from '../support/event-doc';
+import { adminDatabase } from '../support/host-api';
 import { startLocalHost, type StartedLocalHost } from '../support/local-host';
-import { inApp, launchBrowser, openPhonePage, pickPersona } from './browser';
+import { inApp, launchBrowser, signedInAt } from './browser';
 
 const eventId = 'ev-e2e-one-seat';
 const day = 24 * 3600 * 1000;
 
 /** A one-seat salon open for sign-up, written through the SDK as an organizer's script would. */
 async function addOneSeatEvent(hostUrl: string): Promise<void> {
-  const settings = localSettings({});
-  const app = tcb.init({ env: settings.env, secretId: settings.secretId, secretKey: settings.secretKey, serviceUrl: `${hostUrl}/admin` });
-  const now = Date.now();
-  const startAt = new Date(now + 6 * day);
-  await app.database().collection(collections.events).add({
-    _id: eventId, title: '一席茶叙：城市更新中的新阶层', kind: 'salon', status: 'published',
-    orgId: 'org-general', coHostOrgIds: [], hostOrgIds: ['org-general'], hosts: [{ id: 'org-general', name: '浦东新区新的社会阶层人士联谊会' }],
-    description: '只有一个座位的小型茶叙。', venue: { name: '新联会客厅', address: '浦东新区世纪大道 100 号' },
-    startAt, endAt: new Date(startAt.getTime() + 2 * 3600 * 1000), signupOpensAt: new Date(now - day), signupClosesAt: new Date(startAt.getTime() - day),
-    cancellationDeadline: new Date(startAt.getTime() - 2 * day), capacity: 1, ...openingLedger(1), requiresApproval: false, membersOnly: false,
-    team: null, waitlistMode: 'auto', offerHours: 24, questions: [], schedule: [], createdBy: 'm-chen-siyuan', createdAt: new Date(now), updatedAt: new Date(now),
-  });
+  const now = new Date();
+  await adminDatabase(hostUrl).collection(collections.events).add(
+    openEventDoc(now, {
+      _id: eventId, title: '一席茶叙：城市更新中的新阶层', kind: 'salon', description: '只有一个座位的小型茶叙。',
+      startAt: new Date(now.getTime() + 6 * day), capacity: 1,
+    }),
+  );
 }
 
 async function openEventAs(browser: Browser, hostUrl: string, persona: string): Promise<Page> {
-  const page = await openPhonePage(browser, hostUrl);
-  await pickPersona(page, persona);
-  // The picker signs in, then lands on the events tab; going elsewhere before that would be overtaken by it.
-  await inApp(page).getByText('2026 浦东滨江城市定向赛').waitFor();
-  await page.goto(`${hostUrl}/#/package-event/detail/index?id=${eventId}`);
+  const page = await signedInAt(browser, hostUrl, persona, `/package-event/detail/index?id=${eventId}`);
   await detailOf(page).getByText('一席茶叙：城市更新中的新阶层').waitFor();
   return page;
 }

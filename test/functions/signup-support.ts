@@ -1,10 +1,7 @@
 import type { CounterCheck, MyRegistration, Reply } from '../../cloudfunctions/shared/contract';
 import { collections, type EventDoc, type MemberDoc, type RegistrationDoc } from '../../cloudfunctions/shared/data/documents';
-import { openingLedger } from '../../cloudfunctions/shared/domain/seat-ledger';
+import { openEventDoc } from '../support/event-doc';
 import { dataOf, openIds, orgIds, seedNow, type FunctionHarness } from '../support/functions';
-
-const hour = 3600 * 1000;
-const day = 24 * hour;
 
 let eventCounter = 0;
 let memberCounter = 0;
@@ -12,38 +9,16 @@ let requestCounter = 0;
 
 /** An open, published event starting in five days, with sign-up open now; anything can be overridden. */
 export async function addEvent(harness: FunctionHarness, overrides: Partial<EventDoc> = {}): Promise<EventDoc> {
-  const capacity = overrides.capacity ?? 10;
-  const startAt = new Date(seedNow.getTime() + 5 * day);
-  const event: EventDoc = {
+  const event = openEventDoc(seedNow, {
     _id: `ev-signup-${++eventCounter}`,
     title: `报名测试活动 ${eventCounter}`,
-    kind: 'forum',
-    status: 'published',
     orgId: orgIds.lujiazui,
-    coHostOrgIds: [],
     hostOrgIds: [orgIds.lujiazui],
     hosts: [{ id: orgIds.lujiazui, name: '陆家嘴街道新联会' }],
-    description: '',
     venue: { name: '陆家嘴会客厅', address: '浦东新区银城中路' },
-    startAt,
-    endAt: new Date(startAt.getTime() + 3 * hour),
-    signupOpensAt: new Date(seedNow.getTime() - day),
-    signupClosesAt: new Date(startAt.getTime() - day),
-    cancellationDeadline: new Date(startAt.getTime() - 2 * day),
-    capacity,
-    requiresApproval: false,
-    membersOnly: false,
-    team: null,
-    waitlistMode: 'auto',
-    offerHours: 24,
-    questions: [],
-    schedule: [],
     createdBy: 'm-lujiazui-organizer',
-    createdAt: seedNow,
-    updatedAt: seedNow,
-    ...openingLedger(capacity),
     ...overrides,
-  };
+  });
   await harness.db.collection(collections.events).add(event);
   return event;
 }
