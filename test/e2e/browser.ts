@@ -37,7 +37,7 @@ export async function openTab(page: Page, label: '活动' | '读书会' | '公�
 export async function signedInAt(browser: Browser, hostUrl: string, persona: string, hash: string): Promise<Page> {
   const page = await openPhonePage(browser, hostUrl);
   await pickPersona(page, persona);
-  await inApp(page).getByText('2026 浦东滨江城市定向赛').waitFor();
+  await inApp(page).locator('.event-card__title').first().waitFor();
   await page.goto(`${hostUrl}/#${hash}`);
   return page;
 }
