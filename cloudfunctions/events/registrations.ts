@@ -4,6 +4,7 @@ import type { RegistrationStatus } from '../shared/contract/vocabulary';
 import type { EventDoc, MemberDoc, RegistrationDoc } from '../shared/data/documents';
 import { personRegistrationId, teamEntryId, type EntryFilter } from '../shared/data/registrations-repository';
 import { countLedgerRows } from '../shared/domain/ledger-check';
+import { eventSeatCounters } from '../shared/domain/mapping';
 import { maskName } from '../shared/domain/masking';
 import { requireConsent, requireProfile, type MemberWithProfile } from '../shared/domain/membership';
 import { pageWindow, toPage } from '../shared/domain/paging';
@@ -392,7 +393,7 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
       const event = await managedEvent(ctx, input.eventId);
       const window = pageWindow(input.page, input.pageSize);
       const filter = filterFor(input.status, event);
-      const counters = event.status === 'cancelled' ? { seatsTaken: 0, waitlistCount: 0, openOffers: 0, pendingCount: 0 } : seatCounters(event);
+      const counters = eventSeatCounters(event);
       let rows: { own: RegistrationDoc; teamEntry: RegistrationDoc | null }[];
       let hasMore: boolean;
       if (event.team) {

@@ -1,7 +1,6 @@
 import type { CheckInWindow } from '../domain/checkin-rules';
 import { collections, type CheckinDoc, type EventDoc, type EventStaffDoc, type RegistrationDoc, type ScanLogDoc } from './documents';
-import { documentsOf, firstDocumentOf, maxQueryLimit, type Database } from './database';
-import { isDuplicateWrite } from './registrations-repository';
+import { documentsOf, firstDocumentOf, insertOnce, maxQueryLimit, readAll, type Database } from './database';
 
 /** The rows a person or a teammate checks in with; team entries hold a number, never a ticket. */
 const attendeeKinds: RegistrationDoc['kind'][] = ['person', 'teammate'];
@@ -40,13 +39,7 @@ export class CheckinRepository {
 
   /** false when the member is staff of the event already. */
   async addStaff(doc: EventStaffDoc): Promise<boolean> {
-    try {
-      await this.staff.add(doc);
-      return true;
-    } catch (error) {
-      if (isDuplicateWrite(error)) return false;
-      throw error;
-    }
+    return insertOnce(this.staff, doc);
   }
 
   async setStaffRole(id: string, role: EventStaffDoc['role'], fields: Pick<EventStaffDoc, 'openId' | 'name'>): Promise<void> {
@@ -129,11 +122,7 @@ export class CheckinRepository {
 
   /** Records a scan that checked nobody in; a retried scan (same nonce) is recorded once. */
   async logScan(doc: ScanLogDoc): Promise<void> {
-    try {
-      await this.scanLog.add(doc);
-    } catch (error) {
-      if (!isDuplicateWrite(error)) throw error;
-    }
+    await insertOnce(this.scanLog, doc);
   }
 
   async countCheckedIn(eventId: string): Promise<number> {
@@ -156,14 +145,7 @@ export class CheckinRepository {
 
   /** Every active row of an event (people, teams, teammates), read in pages of CloudBase's 1,000-document cap. */
   async allActive(eventId: string): Promise<RegistrationDoc[]> {
-    const rows: RegistrationDoc[] = [];
-    for (;;) {
-      const page = documentsOf<RegistrationDoc>(
-        await this.registrations.where({ eventId, state: 'active' }).orderBy('_id', 'asc').skip(rows.length).limit(maxQueryLimit).get(),
-      );
-      rows.push(...page);
-      if (page.length < maxQueryLimit) return rows;
-    }
+    return readAll<RegistrationDoc>((offset) => this.registrations.where({ eventId, state: 'active' }).orderBy('_id', 'asc').skip(offset).limit(maxQueryLimit).get());
   }
 
   /** Active attendees whose name contains the text, or whose mobile ends with it when it is digits. */

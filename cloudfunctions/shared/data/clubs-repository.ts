@@ -12,8 +12,7 @@ import {
   type NoteReportDoc,
   type RegistrationDoc,
 } from './documents';
-import { documentsOf, firstDocumentOf, maxQueryLimit, type Database, type FileStorage } from './database';
-import { isDuplicateWrite } from './registrations-repository';
+import { documentsOf, firstDocumentOf, insertOnce, maxQueryLimit, readAll, type Database, type FileStorage } from './database';
 import { StoredFiles } from './stored-files';
 
 /** How long a cover URL handed to a client stays valid. */
@@ -61,16 +60,6 @@ export class ClubsRepository {
 
   private get events() {
     return this.db.collection(collections.events);
-  }
-
-  private async insertOnce(collection: ReturnType<Database['collection']>, doc: { _id: string }): Promise<boolean> {
-    try {
-      await collection.add(doc);
-      return true;
-    } catch (error) {
-      if (isDuplicateWrite(error)) return false;
-      throw error;
-    }
   }
 
   async findById(clubId: string): Promise<ClubDoc | null> {
@@ -151,7 +140,7 @@ export class ClubsRepository {
 
   /** false when the member has a membership row in the club already. */
   async insertMembership(doc: ClubMemberDoc): Promise<boolean> {
-    return this.insertOnce(this.memberships, doc);
+    return insertOnce(this.memberships, doc);
   }
 
   /** A member who left joins again, keeping their notes and counters; true when this call made them a member. */
@@ -168,14 +157,7 @@ export class ClubsRepository {
 
   /** Every current member of a club, read in pages of CloudBase's 1,000-document cap. */
   async activeMemberships(clubId: string): Promise<ClubMemberDoc[]> {
-    const rows: ClubMemberDoc[] = [];
-    for (;;) {
-      const page = documentsOf<ClubMemberDoc>(
-        await this.memberships.where({ clubId, state: 'active' }).orderBy('_id', 'asc').skip(rows.length).limit(maxQueryLimit).get(),
-      );
-      rows.push(...page);
-      if (page.length < maxQueryLimit) return rows;
-    }
+    return readAll<ClubMemberDoc>((offset) => this.memberships.where({ clubId, state: 'active' }).orderBy('_id', 'asc').skip(offset).limit(maxQueryLimit).get());
   }
 
   /** A member's memberships, current and past; nobody joins a thousand clubs. */
@@ -185,14 +167,8 @@ export class ClubsRepository {
 
   /** A member's notes and reports, for their data export; read in pages of CloudBase's 1,000-document cap. */
   async writingsOf(memberId: string): Promise<{ notes: ClubNoteDoc[]; reports: NoteReportDoc[] }> {
-    const all = async <T>(collection: ReturnType<Database['collection']>): Promise<T[]> => {
-      const rows: T[] = [];
-      for (;;) {
-        const page = documentsOf<T>(await collection.where({ memberId }).orderBy('_id', 'asc').skip(rows.length).limit(maxQueryLimit).get());
-        rows.push(...page);
-        if (page.length < maxQueryLimit) return rows;
-      }
-    };
+    const all = <T>(collection: ReturnType<Database['collection']>) =>
+      readAll<T>((offset) => collection.where({ memberId }).orderBy('_id', 'asc').skip(offset).limit(maxQueryLimit).get());
     const [notes, reports] = await Promise.all([all<ClubNoteDoc>(this.notes), all<NoteReportDoc>(this.reports)]);
     return { notes, reports };
   }
@@ -222,7 +198,7 @@ export class ClubsRepository {
   }
 
   async insertNote(doc: ClubNoteDoc): Promise<boolean> {
-    return this.insertOnce(this.notes, doc);
+    return insertOnce(this.notes, doc);
   }
 
   async findNote(id: string): Promise<ClubNoteDoc | null> {
@@ -265,7 +241,7 @@ export class ClubsRepository {
 
   /** false when the member reported the note already. */
   async insertReport(doc: NoteReportDoc): Promise<boolean> {
-    return this.insertOnce(this.reports, doc);
+    return insertOnce(this.reports, doc);
   }
 
   async findReports(ids: string[]): Promise<NoteReportDoc[]> {
@@ -339,7 +315,7 @@ export class ClubsRepository {
 
   /** false when the occurrence was generated already (by a concurrent run, or before). */
   async insertSession(doc: EventDoc): Promise<boolean> {
-    return this.insertOnce(this.events, doc);
+    return insertOnce(this.events, doc);
   }
 
   /** Removes a session only while it is still untouched (see `isUntouchedSession`): a sign-up or an edit in between keeps it. */
@@ -362,21 +338,16 @@ export class ClubsRepository {
   /** The active person registrations of some sessions, for attendance figures. */
   async sessionAttendance(eventIds: string[]): Promise<Pick<RegistrationDoc, 'eventId' | 'memberId' | 'checkin'>[]> {
     if (eventIds.length === 0) return [];
-    const rows: Pick<RegistrationDoc, 'eventId' | 'memberId' | 'checkin'>[] = [];
-    for (;;) {
-      const page = documentsOf<Pick<RegistrationDoc, 'eventId' | 'memberId' | 'checkin'>>(
-        await this.db
-          .collection(collections.registrations)
-          .where({ eventId: this.db.command.in(eventIds), state: 'active', kind: 'person' })
-          .field({ eventId: true, memberId: true, checkin: true })
-          .orderBy('_id', 'asc')
-          .skip(rows.length)
-          .limit(maxQueryLimit)
-          .get(),
-      );
-      rows.push(...page);
-      if (page.length < maxQueryLimit) return rows;
-    }
+    return readAll<Pick<RegistrationDoc, 'eventId' | 'memberId' | 'checkin'>>((offset) =>
+      this.db
+        .collection(collections.registrations)
+        .where({ eventId: this.db.command.in(eventIds), state: 'active', kind: 'person' })
+        .field({ eventId: true, memberId: true, checkin: true })
+        .orderBy('_id', 'asc')
+        .skip(offset)
+        .limit(maxQueryLimit)
+        .get(),
+    );
   }
 
   /** Stores a cover photo; answers its file id. */

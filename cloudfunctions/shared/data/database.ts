@@ -13,8 +13,29 @@ export function firstDocumentOf<T>(result: { data: unknown }): T | null {
   return documentsOf<T>(result)[0] ?? null;
 }
 
+/** Adds a document whose id makes a repeat collide: false when one with that id (or unique key) exists already. */
+export async function insertOnce(collection: ReturnType<Database['collection']>, doc: { _id: string }): Promise<boolean> {
+  try {
+    await collection.add(doc);
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === 'DATABASE_DUPLICATE_WRITE') return false;
+    throw error;
+  }
+}
+
 /** CloudBase answers at most 1,000 documents per query. */
 export const maxQueryLimit = 1000;
+
+/** Every document of an ordered query, read in pages of CloudBase's cap; `page` runs the query from an offset. */
+export async function readAll<T>(page: (offset: number) => Promise<{ data: unknown }>): Promise<T[]> {
+  const rows: T[] = [];
+  for (;;) {
+    const found = documentsOf<T>(await page(rows.length));
+    rows.push(...found);
+    if (found.length < maxQueryLimit) return rows;
+  }
+}
 
 /** The SDK's file storage (the app handle, where storage calls live); only repositories that keep files use it. */
 export type FileStorage = Pick<CloudApp, 'uploadFile' | 'getTempFileURL' | 'deleteFile'>;

@@ -1,6 +1,6 @@
 import type { PageWindow } from '../domain/paging';
 import { collections, type NotificationDoc } from './documents';
-import { documentsOf, maxQueryLimit, type Database } from './database';
+import { documentsOf, maxQueryLimit, readAll, type Database } from './database';
 
 export type NewNotification = Omit<NotificationDoc, '_id' | 'readAt' | 'deliveredAt'>;
 
@@ -35,14 +35,9 @@ export class NotificationsRepository {
 
   /** Every notification of the member, newest first, for their data export. */
   async allFor(memberId: string): Promise<NotificationDoc[]> {
-    const notes: NotificationDoc[] = [];
-    for (;;) {
-      const page = documentsOf<NotificationDoc>(
-        await this.collection.where({ memberId }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip(notes.length).limit(maxQueryLimit).get(),
-      );
-      notes.push(...page);
-      if (page.length < maxQueryLimit) return notes;
-    }
+    return readAll<NotificationDoc>((offset) =>
+      this.collection.where({ memberId }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip(offset).limit(maxQueryLimit).get(),
+    );
   }
 
   async removeAllFor(memberId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Contact } from '../contract/registrations';
 import type { PageWindow } from '../domain/paging';
 import { collections, type RegistrationDoc, type VacatedSlotDoc } from './documents';
-import { documentsOf, firstDocumentOf, maxQueryLimit, type Database } from './database';
+import { documentsOf, firstDocumentOf, insertOnce, maxQueryLimit, readAll, type Database } from './database';
 
 export function personRegistrationId(eventId: string, memberId: string): string {
   return `${eventId}_${memberId}`;
@@ -9,10 +9,6 @@ export function personRegistrationId(eventId: string, memberId: string): string 
 
 export function teamEntryId(eventId: string, inviteCode: string): string {
   return `${eventId}_team_${inviteCode}`;
-}
-
-export function isDuplicateWrite(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'DATABASE_DUPLICATE_WRITE';
 }
 
 /** The kinds of entry that hold a sign-up number: a person, or a whole team. */
@@ -38,13 +34,7 @@ export class RegistrationsRepository {
 
   /** false when the id is taken (a second sign-up of the same member). */
   async insert(doc: RegistrationDoc): Promise<boolean> {
-    try {
-      await this.registrations.add(doc);
-      return true;
-    } catch (error) {
-      if (isDuplicateWrite(error)) return false;
-      throw error;
-    }
+    return insertOnce(this.registrations, doc);
   }
 
   async findById(id: string): Promise<RegistrationDoc | null> {
@@ -161,14 +151,7 @@ export class RegistrationsRepository {
 
   /** Every row of an event, for the counter check; read in pages of CloudBase's 1,000-document cap. */
   async allForEvent(eventId: string): Promise<RegistrationDoc[]> {
-    const rows: RegistrationDoc[] = [];
-    for (;;) {
-      const page = documentsOf<RegistrationDoc>(
-        await this.registrations.where({ eventId }).orderBy('_id', 'asc').skip(rows.length).limit(maxQueryLimit).get(),
-      );
-      rows.push(...page);
-      if (page.length < maxQueryLimit) return rows;
-    }
+    return readAll<RegistrationDoc>((offset) => this.registrations.where({ eventId }).orderBy('_id', 'asc').skip(offset).limit(maxQueryLimit).get());
   }
 
   /** A member's registrations by event start: upcoming soonest first, past latest first. */
@@ -188,14 +171,9 @@ export class RegistrationsRepository {
 
   /** Every row that names the member (their own, and teams they captain), for their data export and account deletion. */
   async allForMember(memberId: string): Promise<RegistrationDoc[]> {
-    const rows: RegistrationDoc[] = [];
-    for (;;) {
-      const page = documentsOf<RegistrationDoc>(
-        await this.registrations.where({ memberId }).orderBy('event.startAt', 'desc').orderBy('_id', 'asc').skip(rows.length).limit(maxQueryLimit).get(),
-      );
-      rows.push(...page);
-      if (page.length < maxQueryLimit) return rows;
-    }
+    return readAll<RegistrationDoc>((offset) =>
+      this.registrations.where({ memberId }).orderBy('event.startAt', 'desc').orderBy('_id', 'asc').skip(offset).limit(maxQueryLimit).get(),
+    );
   }
 
   /** Replaces the contact and clears the answers on every row that names the member, in one write. */
@@ -222,13 +200,7 @@ export class RegistrationsRepository {
 
   /** Records a vacated number; false when it was recorded already. */
   async recordVacated(doc: VacatedSlotDoc): Promise<boolean> {
-    try {
-      await this.vacated.add(doc);
-      return true;
-    } catch (error) {
-      if (isDuplicateWrite(error)) return false;
-      throw error;
-    }
+    return insertOnce(this.vacated, doc);
   }
 
   async findVacated(eventId: string, slot: number): Promise<VacatedSlotDoc | null> {
@@ -242,13 +214,6 @@ export class RegistrationsRepository {
   }
 
   async allVacated(eventId: string): Promise<VacatedSlotDoc[]> {
-    const rows: VacatedSlotDoc[] = [];
-    for (;;) {
-      const page = documentsOf<VacatedSlotDoc>(
-        await this.vacated.where({ eventId }).orderBy('slot', 'asc').skip(rows.length).limit(maxQueryLimit).get(),
-      );
-      rows.push(...page);
-      if (page.length < maxQueryLimit) return rows;
-    }
+    return readAll<VacatedSlotDoc>((offset) => this.vacated.where({ eventId }).orderBy('slot', 'asc').skip(offset).limit(maxQueryLimit).get());
   }
 }
