@@ -21,9 +21,9 @@ import {
 import { toInstant } from '../shared/domain/mapping';
 import { pageWindow } from '../shared/domain/paging';
 import { memberStatus } from '../shared/domain/registration-views';
-import { AppError, defineFunction, type ActionContext } from '../shared/runtime';
+import { AppError, defineFunction, organizedEvent, type ActionContext } from '../shared/runtime';
 import { checkIn, countCheckins, logRefusal, type Scan } from './check-in';
-import { enrolStaff, newStaffDoc, organizedEvent, requireStaff, staffId, staffWindow } from './staff';
+import { enrolStaff, newStaffDoc, requireStaff, staffId, staffWindow } from './staff';
 import { codeSecrets } from './ticket-key';
 
 /** How many attendees a search answers: enough to pick one at a desk. */

@@ -26,14 +26,6 @@ export function newStaffDoc(event: EventDoc, member: MemberDoc, role: EventStaff
   };
 }
 
-/** The event, if the caller organizes its host organisation (or one above it); writes after it are audited. */
-export async function organizedEvent(ctx: ActionContext, eventId: string): Promise<EventDoc> {
-  const event = await ctx.data.events.findById(eventId);
-  if (!event) throw new AppError('NOT_FOUND');
-  await ctx.requireRole(event.orgId, 'organizer');
-  return event;
-}
-
 /**
  * The caller's staff document at the event, from what they hold now: organizers of the host (and admins) scan as
  * organizers, holders of a steward grant on the host as stewards, each getting a document of their own on first use;

@@ -11,7 +11,7 @@ import { pageWindow, toPage } from '../shared/domain/paging';
 import { assertMayCancel, checkedAnswers, eventSnapshot, inviteCodeFrom, signupRefusal } from '../shared/domain/registration-rules';
 import { entryStatus, memberStatus, toMemberMatch, toMyRegistration, toMyRegistrationItem, toRegistrationRow } from '../shared/domain/registration-views';
 import { isSeated, newestWaitlistPosition, seatCounters } from '../shared/domain/seat-ledger';
-import { AppError, type ActionContext, type Actions } from '../shared/runtime';
+import { AppError, organizedEvent, type ActionContext, type Actions } from '../shared/runtime';
 
 type RegistrationActionName =
   | 'signup' | 'myRegistration' | 'myRegistrations' | 'cancel' | 'claimOffer' | 'declineOffer'
@@ -36,14 +36,6 @@ async function orgReach(ctx: ActionContext, member: MemberDoc): Promise<string[]
 async function requireEvent(ctx: ActionContext, eventId: string): Promise<EventDoc> {
   const event = await ctx.data.events.findById(eventId);
   if (!event || event.status === 'draft') throw new AppError('NOT_FOUND');
-  return event;
-}
-
-/** The event, if the caller organizes its host organisation (or one above it). */
-async function managedEvent(ctx: ActionContext, eventId: string): Promise<EventDoc> {
-  const event = await ctx.data.events.findById(eventId);
-  if (!event) throw new AppError('NOT_FOUND');
-  await ctx.requireRole(event.orgId, 'organizer');
   return event;
 }
 
@@ -390,7 +382,7 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
   registrations: {
     access: 'member',
     async run(input, ctx) {
-      const event = await managedEvent(ctx, input.eventId);
+      const event = await organizedEvent(ctx, input.eventId);
       const window = pageWindow(input.page, input.pageSize);
       const filter = filterFor(input.status, event);
       const counters = eventSeatCounters(event);
@@ -425,7 +417,7 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
   decide: {
     access: 'member',
     async run(input, ctx) {
-      const event = await managedEvent(ctx, input.eventId);
+      const event = await organizedEvent(ctx, input.eventId);
       const ownId = personRegistrationId(event._id, input.memberId);
       const own = await ctx.data.registrations.findById(ownId);
       if (!own || own.state !== 'pending') throw new AppError('NOT_PENDING');
@@ -456,7 +448,7 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
   findMembers: {
     access: 'member',
     async run(input, ctx) {
-      const event = await managedEvent(ctx, input.eventId);
+      const event = await organizedEvent(ctx, input.eventId);
       const members = await ctx.data.members.search(input.query, memberMatchLimit);
       const registrations = await ctx.data.registrations.findByIds(members.map((member) => personRegistrationId(event._id, member._id)));
       const teamEntries = await ctx.data.registrations.findByIds([...new Set(registrations.flatMap((row) => (row.teamId ? [row.teamId] : [])))]);
@@ -472,7 +464,7 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
   addMember: {
     access: 'member',
     async run(input, ctx) {
-      const event = await managedEvent(ctx, input.eventId);
+      const event = await organizedEvent(ctx, input.eventId);
       if (event.team) throw new AppError('TEAM_EVENT');
       if (event.status === 'cancelled') throw new AppError('EVENT_CANCELLED');
       const member = await ctx.data.members.findById(input.memberId);
@@ -502,7 +494,7 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
   setCapacity: {
     access: 'member',
     async run(input, ctx) {
-      const event = await managedEvent(ctx, input.eventId);
+      const event = await organizedEvent(ctx, input.eventId);
       if (event.status === 'cancelled') throw new AppError('EVENT_NOT_EDITABLE');
       const { event: after, seated } = await ctx.data.seatBook.setCapacity(event._id, input.capacity, ctx.now);
       ctx.audit({ collection: 'events', id: event._id });
@@ -514,7 +506,7 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
   checkCounters: {
     access: 'member',
     async run(input, ctx) {
-      const event = await managedEvent(ctx, input.eventId);
+      const event = await organizedEvent(ctx, input.eventId);
       const [rows, vacated] = await Promise.all([ctx.data.registrations.allForEvent(event._id), ctx.data.registrations.allVacated(event._id)]);
       const count = countLedgerRows(event, rows, vacated);
       for (const slot of count.missingSlots) await ctx.data.seatBook.vacate(event._id, slot, 'lost', ctx.now);
