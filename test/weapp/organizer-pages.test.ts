@@ -1,44 +1,16 @@
 /**
  * @jest-environment jsdom
  */
-import type { EventDetail, ManagedEvent } from '../../cloudfunctions/shared/contract/events';
+import type { ManagedEvent } from '../../cloudfunctions/shared/contract/events';
 import type { RegistrationRow, SeatCounters } from '../../cloudfunctions/shared/contract/registrations';
-import simulate from 'miniprogram-simulate';
-import { type RenderedPage, renderPage, startWeapp, tap, textOf, type CloudAnswer } from './simulate-page';
+import { salonDetail } from './fixtures';
+import { type CloudAnswer, renderPage, showing, startWeapp, tap } from './simulate-page';
 
 const eventsRoute = 'package-organizer/events/index';
 const editRoute = 'package-organizer/edit/index';
 const registrationsRoute = 'package-organizer/registrations/index';
 
-const salon: EventDetail = {
-  id: 'ev-belt-road-salon',
-  title: '“一带一路”专业服务沙龙',
-  kind: 'salon',
-  status: 'published',
-  startAt: '2026-12-02T06:00:00.000Z',
-  endAt: '2026-12-02T09:00:00.000Z',
-  venue: { name: '陆家嘴金融城党群服务中心', address: '浦东新区陆家嘴环路 1000 号' },
-  hosts: [{ id: 'org-professional', name: '专业机构从业人员联谊会' }],
-  signupOpensAt: '2026-11-18T01:00:00.000Z',
-  signupClosesAt: '2026-12-01T06:00:00.000Z',
-  capacity: 40,
-  seatsTaken: 39,
-  waitlistCount: 1,
-  requiresApproval: true,
-  membersOnly: true,
-  team: null,
-  waitlistMode: 'auto',
-  description: '',
-  schedule: [],
-  questions: [{ id: 'reason', kind: 'text', label: '参加理由', required: true, options: [] }],
-  guests: [],
-  summary: null,
-  cancellationDeadline: null,
-  offerHours: 24,
-  openOffers: 0,
-  pendingCount: 1,
-  createdAt: '2026-11-10T01:00:00.000Z',
-};
+const salon = salonDetail();
 
 function managed(overrides: Partial<ManagedEvent>): ManagedEvent {
   const { description: _d, schedule: _s, questions: _q, cancellationDeadline: _c, offerHours: _o, createdAt: _a, ...summary } = salon;
@@ -65,17 +37,6 @@ function row(overrides: Partial<RegistrationRow>): RegistrationRow {
 }
 
 const counters: SeatCounters = { seatsTaken: 39, waitlistCount: 1, openOffers: 0, pendingCount: 1 };
-
-/** The page's text once it shows `needle`: a busy machine can take longer than one settle to render. */
-async function showing(page: RenderedPage, needle: string): Promise<string> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const text = textOf(page);
-    if (text.includes(needle)) return text;
-    if (Date.now() > deadline) throw new Error(`the page never showed “${needle}”; it shows: ${text.slice(0, 400)}`);
-    await simulate.sleep(50);
-  }
-}
 
 beforeEach(() => {
   jest.resetModules();

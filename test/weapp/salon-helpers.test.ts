@@ -1,4 +1,4 @@
-import { type EventDetail, eventFieldsSchema, eventLimits } from '../../cloudfunctions/shared/contract/events';
+import { eventFieldsSchema, eventLimits } from '../../cloudfunctions/shared/contract/events';
 import type { RegistrationRow } from '../../cloudfunctions/shared/contract/registrations';
 import {
   addGuest,
@@ -42,42 +42,21 @@ import {
   summaryParagraphs,
   summaryPostedLine,
 } from '../../src/utils/summary-display';
+import { salonDetail } from './fixtures';
 
 const now = new Date('2026-11-25T15:30:00.000Z');
 const limit = eventLimits.summaryPhotoBytes;
 
-const salon: EventDetail = {
-  id: 'ev-belt-road-salon',
-  title: '“一带一路”专业服务沙龙',
-  kind: 'salon',
-  status: 'published',
-  startAt: '2026-12-02T06:00:00.000Z',
-  endAt: '2026-12-02T09:00:00.000Z',
-  venue: { name: '陆家嘴金融城党群服务中心', address: '浦东新区陆家嘴环路 1000 号' },
-  hosts: [{ id: 'org-professional', name: '专业机构从业人员联谊会' }],
-  signupOpensAt: '2026-11-18T01:00:00.000Z',
-  signupClosesAt: '2026-12-01T06:00:00.000Z',
-  capacity: 40,
+const salon = salonDetail({
   seatsTaken: 3,
   waitlistCount: 0,
-  requiresApproval: true,
   membersOnly: false,
-  team: null,
-  waitlistMode: 'auto',
-  description: '',
-  schedule: [],
   questions: [],
   guests: [
     { name: '王静', title: '某律师事务所合伙人', topic: '跨境投资中的合规要点' },
     { name: '陈立', title: '', topic: '' },
   ],
-  summary: null,
-  cancellationDeadline: null,
-  offerHours: 24,
-  openOffers: 0,
-  pendingCount: 1,
-  createdAt: '2026-11-10T01:00:00.000Z',
-};
+});
 
 /** A base64 payload of `bytes` bytes starting with a JPEG's (or PNG's) magic, as a data URL. */
 function fakePhoto(bytes: number, format: 'jpeg' | 'png' = 'jpeg'): string {

@@ -1,36 +1,30 @@
 /**
  * @jest-environment jsdom
  */
-import type { EventDetail } from '../../cloudfunctions/shared/contract/events';
 import type { MyRegistrationItem } from '../../cloudfunctions/shared/contract/registrations';
 import simulate from 'miniprogram-simulate';
-import { type CloudAnswer, type RenderedPage, renderPage, startWeapp, tap, textOf } from './simulate-page';
+import { salonDetail } from './fixtures';
+import { type CloudAnswer, renderPage, showing, startWeapp, tap, textOf } from './simulate-page';
 
 const detailRoute = 'package-event/detail/index';
 const summaryRoute = 'package-organizer/summary/index';
 const myRegistrationsRoute = 'package-me/my-registrations/index';
 const editRoute = 'package-organizer/edit/index';
 
-const tradeSalon: EventDetail = {
+const tradeSalon = salonDetail({
   id: 'ev-digital-trade-salon',
   title: '数字贸易与跨境服务沙龙',
-  kind: 'salon',
   status: 'closed',
   startAt: '2026-11-14T06:00:00.000Z',
   endAt: '2026-11-14T09:00:00.000Z',
   venue: { name: '张江科学会堂', address: '浦东新区海科路 777 号' },
-  hosts: [{ id: 'org-professional', name: '专业机构从业人员联谊会' }],
   signupOpensAt: '2026-11-01T01:00:00.000Z',
   signupClosesAt: '2026-11-13T10:00:00.000Z',
   capacity: 30,
   seatsTaken: 24,
   waitlistCount: 0,
-  requiresApproval: true,
   membersOnly: false,
-  team: null,
-  waitlistMode: 'auto',
   description: '围绕数字贸易规则交流。',
-  schedule: [],
   questions: [{ id: 'statement', kind: 'text', label: '申请理由', required: true, options: [] }],
   guests: [
     { name: '王静', title: '某律师事务所合伙人', topic: '跨境数据合规要点' },
@@ -41,12 +35,9 @@ const tradeSalon: EventDetail = {
     photoUrls: ['https://files.example/a.jpg', 'https://files.example/b.jpg'],
     postedAt: '2026-11-15T02:00:00.000Z',
   },
-  cancellationDeadline: null,
-  offerHours: 24,
-  openOffers: 0,
   pendingCount: 0,
   createdAt: '2026-10-30T01:00:00.000Z',
-};
+});
 
 const unknown = { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
 
@@ -73,16 +64,6 @@ function recordWx(name: string): unknown[] {
     options.complete?.();
   };
   return seen;
-}
-
-async function showing(page: RenderedPage, needle: string): Promise<string> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const text = textOf(page);
-    if (text.includes(needle)) return text;
-    if (Date.now() > deadline) throw new Error(`the page never showed “${needle}”; it shows: ${text.slice(0, 400)}`);
-    await simulate.sleep(50);
-  }
 }
 
 beforeEach(() => {

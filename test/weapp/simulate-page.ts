@@ -116,6 +116,17 @@ export async function waitForText(page: RenderedPage, text: string, timeoutMs = 
   }
 }
 
+/** The page's text once it shows `needle`: a busy machine can take longer than one settle to render. */
+export async function showing(page: RenderedPage, needle: string): Promise<string> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const text = textOf(page);
+    if (text.includes(needle)) return text;
+    if (Date.now() > deadline) throw new Error(`the page never showed “${needle}”; it shows: ${text.slice(0, 400)}`);
+    await simulate.sleep(50);
+  }
+}
+
 export async function settle(): Promise<void> {
   await simulate.sleep(150);
 }

@@ -9,7 +9,6 @@ import ListFooter from '../../components/list-footer';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
 import { usePagedList } from '../../hooks/use-paged-list';
-import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { memberCountText, orderFeed } from '../../utils/club-display';
 import { eventPhase, seatsBadge } from '../../utils/event-display';
@@ -17,6 +16,7 @@ import { formatEventTime, inShanghai } from '../../utils/time';
 import NoteItem, { type NoteAction } from '../components/note-item';
 import { clubManageUrl, clubStatsUrl, noteEditorUrl, sessionUrl } from '../helpers/club-links';
 import { explainFailure } from '../helpers/toast';
+import { useClub } from '../helpers/use-club';
 import './index.scss';
 
 const noteKey = (note: NoteView) => note.id;
@@ -291,44 +291,28 @@ function ClubBody({ club, now, onChange }: { club: ClubDetail; now: Date; onChan
   );
 }
 
+function showClubName(club: ClubDetail) {
+  void Taro.setNavigationBarTitle({ title: club.name });
+}
+
 export default function ClubDetailPage() {
   const { params } = useRouter();
   const clubId = params.id ?? '';
-  const [now, setNow] = useState(() => new Date());
-  const [latest, setLatest] = useState<ClubDetail | null>(null);
-  const load = useCallback(async () => {
-    const club = await call('clubs', 'get', { clubId });
-    setLatest(null);
-    void Taro.setNavigationBarTitle({ title: club.name });
-    return club;
-  }, [clubId]);
-  const remote = useRemote(load);
-  const { reload } = remote;
-  const shownBefore = useRef(false);
-
-  // Back from a session, the note editor or the manage page: counts, seats and the book may have changed.
-  useDidShow(() => {
-    if (shownBefore.current) {
-      setNow(new Date());
-      void reload();
-    }
-    shownBefore.current = true;
-  });
+  const { now, setNow, club, setLatest, error, reload } = useClub(clubId, showClubName);
   usePullDownRefresh(async () => {
     setNow(new Date());
     await reload();
     Taro.stopPullDownRefresh();
   });
 
-  const club = latest ?? remote.data;
   if (!club) {
     return (
       <View className="page">
-        {remote.error ? (
-          remote.error.code === 'NOT_FOUND' ? (
+        {error ? (
+          error.code === 'NOT_FOUND' ? (
             <EmptyState mark="读" title="读书会不存在" hint="它可能已被删除，请返回读书会列表。" />
           ) : (
-            <ErrorState message={remote.error.message} onRetry={() => void reload()} />
+            <ErrorState message={error.message} onRetry={() => void reload()} />
           )
         ) : (
           <LoadingSkeleton cards={3} />

@@ -1,6 +1,6 @@
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { type ReactNode, useCallback, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { type ReactNode, useState } from 'react';
 import { clubLimits } from '../../../cloudfunctions/shared/contract/club-limits';
 import type { ClubDetail, ClubSessionSummary } from '../../../cloudfunctions/shared/contract/clubs';
 import BookCover from '../../components/book-cover';
@@ -9,7 +9,6 @@ import ErrorState from '../../components/error-state';
 import FormField, { formInputClass } from '../../components/form-field';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
-import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { countText, describeSchedule, weekdayNames } from '../../utils/club-display';
 import { eventPhase } from '../../utils/event-display';
@@ -17,6 +16,7 @@ import { formatEventTime } from '../../utils/time';
 import { pickCoverImage } from '../helpers/cover-image';
 import { type ScheduleForm, scheduleFormFrom, toSchedule } from '../helpers/schedule-form';
 import { explainFailure, toast } from '../helpers/toast';
+import { useClub } from '../helpers/use-club';
 import './index.scss';
 
 const monthDays = Array.from({ length: 31 }, (_, index) => index + 1);
@@ -314,31 +314,12 @@ function Manage({ club, now, onChange, reload }: { club: ClubDetail; now: Date; 
 export default function ClubManagePage() {
   const { params } = useRouter();
   const clubId = params.clubId ?? '';
-  const [now, setNow] = useState(() => new Date());
-  const [latest, setLatest] = useState<ClubDetail | null>(null);
-  const load = useCallback(async () => {
-    const club = await call('clubs', 'get', { clubId });
-    setLatest(null);
-    return club;
-  }, [clubId]);
-  const remote = useRemote(load);
-  const { reload } = remote;
-  const shownBefore = useRef(false);
+  const { now, club, setLatest, error, reload } = useClub(clubId);
 
-  // Back from moving or cancelling a session on the event editor.
-  useDidShow(() => {
-    if (shownBefore.current) {
-      setNow(new Date());
-      void reload();
-    }
-    shownBefore.current = true;
-  });
-
-  const club = latest ?? remote.data;
   if (!club) {
     return (
       <View className="page">
-        {remote.error ? <ErrorState message={remote.error.message} onRetry={() => void reload()} /> : <LoadingSkeleton cards={3} />}
+        {error ? <ErrorState message={error.message} onRetry={() => void reload()} /> : <LoadingSkeleton cards={3} />}
       </View>
     );
   }

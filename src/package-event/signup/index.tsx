@@ -8,16 +8,17 @@ import ErrorState from '../../components/error-state';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
 import { useRemote } from '../../hooks/use-remote';
-import { call, toApiError } from '../../services/api';
+import { call } from '../../services/api';
 import { type Tone, isFull, signupAvailability } from '../../utils/event-display';
-import { type Refusal, type SignupMode, isActiveRegistration, registrationBadge, signupOutcome, signupRefusal } from '../../utils/registration-display';
+import { type Refusal, type SignupMode, isActiveRegistration, registrationBadge, signupOutcome } from '../../utils/registration-display';
 import { newRequestId } from '../../utils/request-id';
-import { type SignupDraft, type SignupErrors, hasErrors, mergeErrors, serverFieldError, signupDraftFrom, signupPayload, validateSignup } from '../../utils/signup-form';
+import { type SignupDraft, type SignupErrors, mergeErrors, signupDraftFrom, validateSignup } from '../../utils/signup-form';
 import { formatEventTime } from '../../utils/time';
 import InviteCode from '../components/invite-code';
 import OutcomePanel from '../components/outcome-panel';
 import SignupForm from '../components/signup-form';
-import { backToEvent, eventDetailUrl, guideToProfile, openMyRegistrations, openProfile } from '../event-navigation';
+import { submitSignup } from '../components/signup-form/submit';
+import { backToEvent, eventDetailUrl, openMyRegistrations, openProfile } from '../event-navigation';
 import { useInviteShare } from '../use-invite-share';
 import './index.scss';
 
@@ -169,31 +170,14 @@ export default function SignupPage() {
     setServerErrors(noErrors);
   };
 
-  const submit = async () => {
-    setSubmitted(true);
-    if (hasErrors(validateSignup(draft, event.questions, askTeamName))) {
-      void Taro.showToast({ title: '请按提示修改后再提交', icon: 'none' });
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const { contact, answers } = signupPayload(draft, event.questions);
+  const submit = () =>
+    submitSignup({ draft, questions: event.questions, askTeamName, setSubmitted, setBusy: setSubmitting, setServerErrors, setRefusal }, async ({ contact, answers }) => {
       const registration =
         mode === 'createTeam'
           ? await call('events', 'createTeam', { eventId, requestId, teamName: draft.teamName.trim(), contact, answers })
           : await call('events', 'signup', { eventId, requestId, contact, answers });
       setResult(registration);
-    } catch (failure) {
-      const error = toApiError(failure);
-      const onForm = error.code === 'VALIDATION_FAILED' ? serverFieldError(error.field, error.message) : null;
-      const ends = signupRefusal(error.code, error.message);
-      if (onForm) setServerErrors(onForm);
-      else if (ends) setRefusal(ends);
-      else if (!(await guideToProfile(error))) void Taro.showToast({ title: error.message, icon: 'none' });
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   const submitText = submitting ? '正在提交…' : askTeamName ? '创建队伍并报名' : full ? '提交候补报名' : event.requiresApproval ? '提交报名，等待审核' : '提交报名';
 

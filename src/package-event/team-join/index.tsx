@@ -7,15 +7,16 @@ import ErrorState from '../../components/error-state';
 import FormField, { formInputClass } from '../../components/form-field';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import { useRemote } from '../../hooks/use-remote';
-import { call, toApiError } from '../../services/api';
+import { call } from '../../services/api';
 import { signupAvailability } from '../../utils/event-display';
-import { type Refusal, isActiveRegistration, registrationBadge, signupOutcome, signupRefusal } from '../../utils/registration-display';
-import { type SignupDraft, type SignupErrors, hasErrors, mergeErrors, serverFieldError, signupDraftFrom, signupPayload, validateSignup } from '../../utils/signup-form';
+import { type Refusal, isActiveRegistration, registrationBadge, signupOutcome } from '../../utils/registration-display';
+import { type SignupDraft, type SignupErrors, mergeErrors, signupDraftFrom, validateSignup } from '../../utils/signup-form';
 import { inviteCodeFormatMessage, inviteCodeFrom } from '../../utils/team-invite';
 import { formatEventTime } from '../../utils/time';
 import OutcomePanel from '../components/outcome-panel';
 import SignupForm from '../components/signup-form';
-import { backToEvent, eventDetailUrl, guideToProfile, openMyRegistrations, openProfile } from '../event-navigation';
+import { submitSignup } from '../components/signup-form/submit';
+import { backToEvent, eventDetailUrl, openMyRegistrations, openProfile } from '../event-navigation';
 import './index.scss';
 
 const noErrors: SignupErrors = { answers: {} };
@@ -208,27 +209,10 @@ export default function TeamJoinPage() {
     setServerErrors(noErrors);
   };
 
-  const join = async () => {
-    setSubmitted(true);
-    if (hasErrors(validateSignup(draft, event.questions, false))) {
-      void Taro.showToast({ title: '请按提示修改后再提交', icon: 'none' });
-      return;
-    }
-    setJoining(true);
-    try {
-      const { contact, answers } = signupPayload(draft, event.questions);
+  const join = () =>
+    submitSignup({ draft, questions: event.questions, askTeamName: false, setSubmitted, setBusy: setJoining, setServerErrors, setRefusal }, async ({ contact, answers }) => {
       setResult(await call('events', 'joinTeam', { inviteCode: code, contact, answers }));
-    } catch (failure) {
-      const error = toApiError(failure);
-      const onForm = error.code === 'VALIDATION_FAILED' ? serverFieldError(error.field, error.message) : null;
-      const ends = signupRefusal(error.code, error.message);
-      if (onForm) setServerErrors(onForm);
-      else if (ends) setRefusal(ends);
-      else if (!(await guideToProfile(error))) void Taro.showToast({ title: error.message, icon: 'none' });
-    } finally {
-      setJoining(false);
-    }
-  };
+    });
 
   return (
     <View className="team-join">
