@@ -11,13 +11,57 @@ export type Doc = Record<string, unknown>;
  */
 export function parseWireEJSON(text: unknown, what: string, now: number): unknown {
   if (typeof text !== 'string') throw invalidParam(`${what} must be an EJSON string`);
-  let parsed: unknown;
   try {
-    parsed = EJSON.parse(text, { relaxed: true });
+    return fromWire(JSON.parse(text), now);
   } catch (error) {
     throw invalidParam(`${what} is not valid EJSON: ${(error as Error).message}`);
   }
-  return resolveWireValues(parsed, now);
+}
+
+/** Keys that make an object an EJSON-encoded value (bson's codecs) rather than a document or a query operator. */
+const wireTypeKeys = new Set([
+  '$oid', '$binary', '$uuid', '$symbol', '$numberInt', '$numberDecimal', '$numberDouble', '$numberLong', '$minKey', '$maxKey',
+  '$regex', '$regularExpression', '$timestamp', '$date', '$code', '$ref', '$dbPointer', '$undefined',
+]);
+
+/**
+ * Decodes parsed JSON in place. The SDK's three common encodings (`$numberInt`, `$numberDouble` and an ISO `$date`)
+ * are read here; any other encoded value goes through bson's EJSON parser, so every value decodes as bson decodes it.
+ * Walking plain JSON once is what keeps this off the profile: bson's parser revives every value it meets.
+ */
+function fromWire(value: unknown, now: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = fromWire(value[i], now);
+    return value;
+  }
+  const record = value as Doc;
+  const keys = Object.keys(record);
+  let encoded = false;
+  for (const key of keys) {
+    if (key.includes('\0')) throw new Error(`field names cannot contain null bytes, found: ${JSON.stringify(key)}`);
+    if (key.charCodeAt(0) === 36 && wireTypeKeys.has(key)) encoded = true;
+  }
+  if (encoded) return fromEncoded(record, keys, now);
+  if (keys.length === 1 && keys[0] === '$tcb_server_date') {
+    const offset = (record.$tcb_server_date as { offset?: unknown } | null)?.offset;
+    return new Date(now + (typeof offset === 'number' && Number.isFinite(offset) ? offset : 0));
+  }
+  for (const key of keys) record[key] = fromWire(record[key], now);
+  return record;
+}
+
+function fromEncoded(record: Doc, keys: string[], now: number): unknown {
+  if (keys.length === 1) {
+    const [key] = keys;
+    const text = record[key];
+    if (typeof text === 'string') {
+      if (key === '$numberInt') return parseInt(text, 10);
+      if (key === '$numberDouble') return parseFloat(text);
+      if (key === '$date') return new Date(Date.parse(text));
+    }
+  }
+  return resolveWireValues(EJSON.parse(JSON.stringify(record), { relaxed: true }), now);
 }
 
 function resolveWireValues(value: unknown, now: number): unknown {

@@ -38,6 +38,9 @@ export function builtFunctionNames(functionsDir: string): string[] {
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const path = require('node:path');
+// The SDK reads a dozen environment variables on every request; a worker's process.env goes to native code for each
+// read, a plain copy does not. A function's environment is fixed for its instance's life, on CloudBase as here.
+process.env = { ...process.env };
 const functions = new Map(workerData.names.map((name) => [name, require(path.join(workerData.functionsDir, name, 'index.js'))]));
 parentPort.on('message', ({ id, call }) => {
   functions.get(call.name).invoke(call.event, call.local).then(
