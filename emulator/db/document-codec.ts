@@ -43,11 +43,11 @@ function fromWire(value: unknown, now: number): unknown {
     if (key.charCodeAt(0) === 36 && wireTypeKeys.has(key)) encoded = true;
   }
   if (encoded) return fromEncoded(record, keys, now);
+  for (const key of keys) record[key] = fromWire(record[key], now);
   if (keys.length === 1 && keys[0] === '$tcb_server_date') {
     const offset = (record.$tcb_server_date as { offset?: unknown } | null)?.offset;
     return new Date(now + (typeof offset === 'number' && Number.isFinite(offset) ? offset : 0));
   }
-  for (const key of keys) record[key] = fromWire(record[key], now);
   return record;
 }
 

@@ -43,9 +43,17 @@ function sortedKeys(keys: string[]): string[] {
   return sorted;
 }
 
-/** The library's `camSafeUrlEncode` of a lower-cased, trimmed key. */
+const signedKeys = new Map<string, string>();
+
+/** The library's `camSafeUrlEncode` of a lower-cased, trimmed key; the same few names come on every request. */
 function signedKey(key: string): string {
-  return encodeURIComponent(key.toLowerCase().trim()).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  let signed = signedKeys.get(key);
+  if (signed === undefined) {
+    signed = encodeURIComponent(key.toLowerCase().trim()).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+    if (signedKeys.size >= maxSortedKeySets) signedKeys.clear();
+    signedKeys.set(key, signed);
+  }
+  return signed;
 }
 
 function signedValue(value: unknown): string {

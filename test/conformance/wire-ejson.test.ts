@@ -21,7 +21,7 @@ describe('the wire EJSON the SDK sends', () => {
 
   test('regular expressions become RegExps, and server dates the emulator clock plus their offset', () => {
     expect(parseWireEJSON('{"name":{"$regularExpression":{"pattern":"^张","options":"ix"}}}', 'query', now)).toEqual({ name: /^张/i });
-    expect(parseWireEJSON('{"at":{"$tcb_server_date":{"offset":1500}},"list":[{"$tcb_server_date":{}}]}', 'data', now)).toEqual({
+    expect(parseWireEJSON('{"at":{"$tcb_server_date":{"offset":{"$numberInt":"1500"}}},"list":[{"$tcb_server_date":{}}]}', 'data', now)).toEqual({
       at: new Date(now + 1500),
       list: [new Date(now)],
     });
