@@ -109,14 +109,24 @@ export function createDatabaseEmulator(options: DatabaseEmulatorOptions): Databa
     const url = new URL(req.url ?? '/', 'http://localhost');
     const callId = url.searchParams.get('call');
     if (callId) callCounts.set(callId, (callCounts.get(callId) ?? 0) + 1);
+    const answerError = (error: unknown) => {
+      if (!(error instanceof DatabaseError)) console.error('database emulator error', error);
+      if (!res.headersSent) sendJson(res, 200, errorReply(error, requestId));
+    };
     try {
       if (req.method !== 'POST') throw invalidParam('CloudBase API requests are POST');
       const body = await readBody(req, maxBodyBytes);
       if (body === 'too-large') throw new DatabaseError('EXCEED_REQUEST_SIZE_LIMIT', `request body exceeds ${maxBodyBytes} bytes`);
-      sendJson(res, 200, { requestId, ...serve(req, url, body) });
+      store.grouped(
+        () => serve(req, url, body),
+        (outcome, commitError) => {
+          if (commitError) answerError(new DatabaseError('DATABASE_REQUEST_FAILED', `the write could not be committed: ${commitError.message}`));
+          else if ('error' in outcome) answerError(outcome.error);
+          else sendJson(res, 200, { requestId, ...outcome.value });
+        },
+      );
     } catch (error) {
-      if (!(error instanceof DatabaseError)) console.error('database emulator error', error);
-      if (!res.headersSent) sendJson(res, 200, errorReply(error, requestId));
+      answerError(error);
     }
   }
 
