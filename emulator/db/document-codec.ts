@@ -54,12 +54,15 @@ function fromWire(value: unknown, now: number): unknown {
 function fromEncoded(record: Doc, keys: string[], now: number): unknown {
   if (keys.length === 1) {
     const [key] = keys;
-    const text = record[key];
-    if (typeof text === 'string') {
-      if (key === '$numberInt') return parseInt(text, 10);
-      if (key === '$numberDouble') return parseFloat(text);
-      if (key === '$date') return new Date(Date.parse(text));
+    const value = record[key];
+    if (typeof value === 'string') {
+      if (key === '$numberInt') return parseInt(value, 10);
+      if (key === '$numberDouble') return parseFloat(value);
+      if (key === '$date') return new Date(Date.parse(value));
     }
+    // The SDK sends every date as {"$date":{"$numberLong":"<ms>"}}; up to 15 digits the number is exact.
+    const millis = key === '$date' ? (value as { $numberLong?: unknown } | null)?.$numberLong : undefined;
+    if (typeof millis === 'string' && /^-?\d{1,15}$/.test(millis) && Object.keys(value as Doc).length === 1) return new Date(Number(millis));
   }
   return resolveWireValues(EJSON.parse(JSON.stringify(record), { relaxed: true }), now);
 }
