@@ -28,10 +28,13 @@ export async function startLocalHost(options: { dataDir?: string; args?: string[
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`local host did not start:\n${output}`)), 120_000);
+    let started = false;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Xinlian is running at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      // Once started, the host logs a line per call; matching the whole output again for each would grow quadratically.
+      const match = started ? null : /Xinlian is running at (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
       if (match) {
+        started = true;
         clearTimeout(timer);
         resolve(match[1]);
       }
