@@ -38,12 +38,17 @@ export class SeatBook {
     return this.db.collection(collections.events);
   }
 
-  /** One atomic increment of ledger counters; answers the event as it is after it (null if the condition failed). */
-  private async move(eventId: string, inc: Partial<Record<LedgerField, number>>, condition: object = {}): Promise<EventDoc | null> {
+  /**
+   * One atomic increment of ledger counters; answers the event as it is after it (null if the condition failed).
+   * The condition's fields sit beside `_id` in one flat query, and `anyOf` adds one `$or`: the SDK's query encoder
+   * costs per nested command, and this write runs for every sign-up.
+   */
+  private async move(eventId: string, inc: Partial<Record<LedgerField, number>>, fields: object = {}, anyOf?: object[]): Promise<EventDoc | null> {
     const _ = this.db.command;
     const changes: Record<string, unknown> = {};
     for (const [field, by] of Object.entries(inc)) if (by !== 0) changes[field] = _.inc(by);
-    const result = await this.events.where(_.and([{ _id: eventId }, condition])).updateAndReturn(changes);
+    const query = { ...fields, _id: eventId };
+    const result = await this.events.where(anyOf ? _.and([query, _.or(anyOf)]) : query).updateAndReturn(changes);
     return result.updated === 1 ? (result.doc as EventDoc) : null;
   }
 
@@ -53,16 +58,11 @@ export class SeatBook {
    */
   async takeNumber(eventId: string, conditions: NumberConditions): Promise<EventDoc | null> {
     const _ = this.db.command;
-    const clauses: object[] = [{ team: conditions.kind === 'team' ? _.neq(null) : null }];
-    if (conditions.withinWindow) {
-      clauses.push({ status: 'published', requiresApproval: false, signupOpensAt: _.lte(conditions.now), signupClosesAt: _.gt(conditions.now) });
-    } else {
-      clauses.push({ status: _.in(['published', 'closed']) });
-    }
-    if (conditions.memberOrgIds !== null) {
-      clauses.push(_.or([{ membersOnly: false }, { hostOrgIds: _.in(conditions.memberOrgIds) }]));
-    }
-    return this.move(eventId, { arrivals: 1 }, _.and(clauses));
+    const open = conditions.withinWindow
+      ? { status: 'published', requiresApproval: false, signupOpensAt: _.lte(conditions.now), signupClosesAt: _.gt(conditions.now) }
+      : { status: _.in(['published', 'closed']) };
+    const eligible = conditions.memberOrgIds === null ? undefined : [{ membersOnly: false }, { hostOrgIds: _.in(conditions.memberOrgIds) }];
+    return this.move(eventId, { arrivals: 1 }, { team: conditions.kind === 'team' ? _.neq(null) : null, ...open }, eligible);
   }
 
   async countPending(eventId: string, by: 1 | -1): Promise<void> {
