@@ -124,6 +124,16 @@ describe('what SQL decides alone', () => {
     expect(idsOf(engine, 'things', filter, read([['_id', 1]]))).toEqual(expectedIds(engine, 'things', filter, read([['_id', 1]])));
   });
 
+  test('an _id lookup leaves paging to JavaScript, where skip and limit still apply', () => {
+    const filter = { $and: [{ _id: 't1' }, { name: 'a' }, { $or: [{ on: true }, { tags: { $in: ['q'] } }] }] };
+    const { plan } = engine.explain('things', filter, read([], 0, 1));
+    expect(plan.exact).toBe(true);
+    expect(plan.sql).not.toContain('LIMIT');
+    expect(idsOf(engine, 'things', filter, read([], 0, 1))).toEqual(['t1']);
+    expect(idsOf(engine, 'things', filter, read([], 1, 1))).toEqual([]);
+    expect(idsOf(engine, 'things', { _id: 't2', on: true }, read([], 0, 1))).toEqual([]);
+  });
+
   test('orders in SQL only where its order is MongoDB\'s for the kinds a field has held', () => {
     expect(engine.explain('things', {}, read([['rank', -1]])).plan.sorted).toBe(true);
     expect(engine.explain('things', {}, read([['name', 1]])).plan.sorted).toBe(true);
