@@ -1,5 +1,6 @@
 import { benchCheckin } from './checkin';
 import { benchEventsList } from './events-list';
+import { benchSdkCall } from './sdk-call';
 import { benchSignup } from './signup';
 
 // Benchmarks print one `name: value` line per figure; README's "Figures" section records a run of this.
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<void>> = {
   'events-list': benchEventsList,
   signup: benchSignup,
   checkin: benchCheckin,
+  'sdk-call': benchSdkCall,
 };
 
 async function main() {
