@@ -10,7 +10,8 @@ import type { RegistrationsRepository } from './registrations-repository';
 /** Registrations a cancelled event ends at once; each is its own conditional write. */
 const cancelBatch = 20;
 
-type LedgerField = 'arrivals' | 'admitThrough' | 'releasedSlots' | 'seatDebt' | 'deadWaiting' | 'openOffers' | 'pendingCount';
+/** The ledger's counters (capacity is set, never moved). */
+type LedgerField = Exclude<keyof SeatLedger, 'capacity'>;
 
 /** Where a sign-up may take a number: the event is open, and it is the kind of event that numbers people directly. */
 export interface NumberConditions {

@@ -1,5 +1,6 @@
 import type { SeatCounters } from '../contract/registrations';
 import type { RegistrationStatus } from '../contract/vocabulary';
+import type { EventDoc } from '../data/documents';
 
 /**
  * The seat ledger of one event. A sign-up takes the next sign-up number ("arrival", 1, 2, 3, ...) with one
@@ -21,16 +22,7 @@ import type { RegistrationStatus } from '../contract/vocabulary';
  * - `openOffers`: seats held for waitlisted members who have not claimed them yet.
  * - `pendingCount`: sign-ups awaiting an organizer's approval (they get a number when approved).
  */
-export interface SeatLedger {
-  capacity: number;
-  arrivals: number;
-  admitThrough: number;
-  releasedSlots: number;
-  seatDebt: number;
-  deadWaiting: number;
-  openOffers: number;
-  pendingCount: number;
-}
+export type SeatLedger = Pick<EventDoc, 'capacity' | 'arrivals' | 'admitThrough' | 'releasedSlots' | 'seatDebt' | 'deadWaiting' | 'openOffers' | 'pendingCount'>;
 
 export function openingLedger(capacity: number): Omit<SeatLedger, 'capacity'> {
   return { arrivals: 0, admitThrough: capacity, releasedSlots: 0, seatDebt: 0, deadWaiting: 0, openOffers: 0, pendingCount: 0 };

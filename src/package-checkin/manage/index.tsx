@@ -1,16 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useRef } from 'react';
-import EmptyState from '../../components/empty-state';
-import ErrorState from '../../components/error-state';
 import ListRow from '../../components/list-row';
-import LoadingSkeleton from '../../components/loading-skeleton';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { formatEventTime } from '../../utils/time';
 import { type CheckinPage, checkinPageUrl } from '../../utils/checkin-entry';
 import { organizerRefusal } from '../helpers/refusal';
 import { counterPercent, counterText, windowText } from '../helpers/scan-display';
+import PagePlaceholder from '../components/page-placeholder';
 import './index.scss';
 
 const entries: { page: CheckinPage; title: string; note: string }[] = [
@@ -37,18 +35,7 @@ export default function CheckinManagePage() {
 
   const session = remote.data;
   if (!session) {
-    const refusal = remote.error && organizerRefusal(remote.error.code);
-    return (
-      <View className="page">
-        {refusal ? (
-          <EmptyState mark="签" title={refusal.title} hint={refusal.hint} />
-        ) : remote.error ? (
-          <ErrorState message={remote.error.message} onRetry={() => void remote.reload()} />
-        ) : (
-          <LoadingSkeleton cards={2} />
-        )}
-      </View>
-    );
+    return <PagePlaceholder remote={remote} refusalOf={organizerRefusal} mark="签" cards={2} />;
   }
 
   const now = new Date();

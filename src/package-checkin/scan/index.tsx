@@ -2,9 +2,6 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { roleLabels, scanRejectionLabels } from '../../../cloudfunctions/shared/contract/vocabulary';
-import EmptyState from '../../components/empty-state';
-import ErrorState from '../../components/error-state';
-import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
 import { useNow } from '../../hooks/use-now';
 import { formatDateTime } from '../../utils/time';
@@ -15,6 +12,7 @@ import { staffRefusal } from '../helpers/refusal';
 import { checkinClock, counterPercent, counterText, pendingText, windowPhase, windowText } from '../helpers/scan-display';
 import { useScanStation } from '../helpers/use-scan-station';
 import CameraScanner, { scanOnce } from './camera-scanner';
+import PagePlaceholder from '../components/page-placeholder';
 import './index.scss';
 
 const organizerTools = [
@@ -42,18 +40,7 @@ export default function ScanPage() {
   const offlineOnly = !session && kit !== null && remote.error?.code === 'NETWORK';
 
   if (!session && !offlineOnly) {
-    const refusal = remote.error && staffRefusal(remote.error.code);
-    return (
-      <View className="page">
-        {refusal ? (
-          <EmptyState mark="签" title={refusal.title} hint={refusal.hint} />
-        ) : remote.error ? (
-          <ErrorState message={remote.error.message} onRetry={() => void remote.reload()} />
-        ) : (
-          <LoadingSkeleton cards={2} />
-        )}
-      </View>
-    );
+    return <PagePlaceholder remote={remote} refusalOf={staffRefusal} mark="签" cards={2} />;
   }
 
   const title = session?.event.title ?? kit?.preload.title ?? '';

@@ -3,15 +3,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { StewardView } from '../../../cloudfunctions/shared/contract/checkin';
 import type { MemberMatch } from '../../../cloudfunctions/shared/contract/registrations';
-import EmptyState from '../../components/empty-state';
-import ErrorState from '../../components/error-state';
-import LoadingSkeleton from '../../components/loading-skeleton';
 import { useRemote } from '../../hooks/use-remote';
 import { call, toApiError } from '../../services/api';
 import { maskMobile } from '../../utils/mask';
 import { formatDateTime } from '../../utils/time';
 import { organizerRefusal } from '../helpers/refusal';
 import { spacedMobile } from '../helpers/checkin-display';
+import PagePlaceholder from '../components/page-placeholder';
 import './index.scss';
 
 function toast(title: string) {
@@ -32,18 +30,7 @@ export default function StewardsPage() {
 
   const stewards = changed ?? remote.data;
   if (!stewards) {
-    const refusal = remote.error && organizerRefusal(remote.error.code);
-    return (
-      <View className="page">
-        {refusal ? (
-          <EmptyState mark="限" title={refusal.title} hint={refusal.hint} />
-        ) : remote.error ? (
-          <ErrorState message={remote.error.message} onRetry={() => void remote.reload()} />
-        ) : (
-          <LoadingSkeleton cards={2} />
-        )}
-      </View>
-    );
+    return <PagePlaceholder remote={remote} refusalOf={organizerRefusal} mark="限" cards={2} />;
   }
 
   const assigned = new Set(stewards.map((steward) => steward.memberId));

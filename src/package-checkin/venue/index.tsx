@@ -3,15 +3,13 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CheckinCounter } from '../../../cloudfunctions/shared/contract/checkin';
 import { codeStepSeconds, makeCode, timeStep } from '../../../cloudfunctions/shared/contract/ticket-code';
-import EmptyState from '../../components/empty-state';
-import ErrorState from '../../components/error-state';
-import LoadingSkeleton from '../../components/loading-skeleton';
 import QrCode from '../../components/qr-code';
 import { useNow } from '../../hooks/use-now';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { organizerRefusal } from '../helpers/refusal';
 import { counterText, windowText } from '../helpers/scan-display';
+import PagePlaceholder from '../components/page-placeholder';
 import './index.scss';
 
 const counterEveryMs = 10000;
@@ -53,18 +51,7 @@ export default function VenueCodePage() {
   }, [data, eventId, visible]);
 
   if (!data) {
-    const refusal = remote.error && organizerRefusal(remote.error.code);
-    return (
-      <View className="page">
-        {refusal ? (
-          <EmptyState mark="码" title={refusal.title} hint={refusal.hint} />
-        ) : remote.error ? (
-          <ErrorState message={remote.error.message} onRetry={() => void remote.reload()} />
-        ) : (
-          <LoadingSkeleton cards={1} />
-        )}
-      </View>
-    );
+    return <PagePlaceholder remote={remote} refusalOf={organizerRefusal} mark="码" cards={1} />;
   }
 
   const secondsLeft = Math.ceil((stepMs - (serverNow % stepMs)) / 1000);
