@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import tcb from '@cloudbase/node-sdk';
 import type { CheckinCounter, MyRegistration, Reply, ScanResult, TicketView } from '../cloudfunctions/shared/contract';
 import { checkCode, deriveSecret, makeCode, parseCode } from '../cloudfunctions/shared/contract/ticket-code';
-import { collections, type EventDoc, type MemberDoc, type RegistrationDoc } from '../cloudfunctions/shared/data/documents';
+import { collections, type EventDoc, type RegistrationDoc } from '../cloudfunctions/shared/data/documents';
 import { openEventDoc } from '../test/support/event-doc';
 import { issueTokenForOpenId } from '../emulator/host/dev-sign-in';
 import { localSettings } from '../emulator/settings';
 import { startLocalHost } from '../test/support/local-host';
 import { loggedCalls, mean } from './support/host-log';
 import { percentile, report, runLoad, type LoadResult } from './support/http-load';
+import { readyMember } from './support/members';
 
 /**
  * Check-in at a 600-person gate, over the local host's HTTP API. 600 members sign up (events.signup) for two events
@@ -128,18 +129,7 @@ function memberIdOfOpenId(openId: string): string {
 
 async function seedMembers(db: Database): Promise<{ attendeeOpenIds: string[]; stewardOpenIds: string[] }> {
   const now = new Date();
-  const member = (_id: string, name: string, mobile: string): MemberDoc => ({
-    _id,
-    openId: `openid-${_id}`,
-    profile: { name, mobile, sector: 'enterprise', employer: '陆家嘴金融城', title: '' },
-    orgIds: [hostOrgId],
-    roles: [],
-    privacyAcceptedVersion: '2026-11',
-    privacyAcceptedAt: now,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-  });
+  const member = (_id: string, name: string, mobile: string) => readyMember({ _id, openId: `openid-${_id}`, name, mobile, employer: '陆家嘴金融城', orgIds: [hostOrgId] }, now);
   const people = Array.from({ length: attendees }, (_, n) => member(memberIdOf(n), `参赛者${n}`, mobileOf(n)));
   const staff = Array.from({ length: stewards }, (_, k) => member(`m-bench-steward-${k}`, stewardName(k), mobileOf(attendees + k)));
   await db.collection(collections.members).add([...people, ...staff]);

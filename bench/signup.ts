@@ -3,12 +3,13 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import tcb from '@cloudbase/node-sdk';
 import type { CounterCheck, MyRegistration, Reply } from '../cloudfunctions/shared/contract';
-import { collections, type EventDoc, type MemberDoc, type RegistrationDoc } from '../cloudfunctions/shared/data/documents';
+import { collections, type EventDoc, type RegistrationDoc } from '../cloudfunctions/shared/data/documents';
 import { openEventDoc } from '../test/support/event-doc';
 import { issueTokenForOpenId } from '../emulator/host/dev-sign-in';
 import { localSettings } from '../emulator/settings';
 import { startLocalHost } from '../test/support/local-host';
 import { percentile, report, roundTripsPerCall, runLoad } from './support/http-load';
+import { readyMember } from './support/members';
 
 /**
  * A sign-up burst: 5,000 distinct members each sign up once for one 600-seat event over the local host's HTTP
@@ -83,18 +84,8 @@ export async function benchSignup(): Promise<void> {
 
 async function seedMembers(db: Db, prefix: string, count: number): Promise<string[]> {
   const now = new Date();
-  const docs: MemberDoc[] = Array.from({ length: count }, (_, n) => ({
-    _id: `m-${prefix}-${n}`,
-    openId: `openid-${prefix}-${n}`,
-    profile: { name: `会员${n}`, mobile: mobileOf(n), sector: 'enterprise', employer: '张江科技', title: '' },
-    orgIds: ['org-street-huamu'],
-    roles: [],
-    privacyAcceptedVersion: '2026-11',
-    privacyAcceptedAt: now,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-  }));
+  const docs = Array.from({ length: count }, (_, n) =>
+    readyMember({ _id: `m-${prefix}-${n}`, openId: `openid-${prefix}-${n}`, name: `会员${n}`, mobile: mobileOf(n), employer: '张江科技', orgIds: ['org-street-huamu'] }, now));
   // The emulator takes up to 1,000 documents per insert, like CloudBase.
   for (let start = 0; start < docs.length; start += 1000) await db.collection(collections.members).add(docs.slice(start, start + 1000));
   return docs.map((doc) => doc.openId!);
