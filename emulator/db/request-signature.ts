@@ -25,35 +25,33 @@ function rejected(reason: string): DatabaseError {
   return new DatabaseError('SIGN_PARAM_INVALID', `signature verification failed: ${reason}`);
 }
 
+/** `compute()` for `key`, remembered in `cache`; a cache that reaches `limit` entries starts again. */
+function remembered<V>(cache: Map<string, V>, limit: number, key: string, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /**
  * @cloudbase/signature-nodejs sorts keys with `localeCompare`, which orders punctuation unlike code points; the
  * same few key sets (the SDK's headers, each action's parameters) come back on every request, so their order is kept.
  */
 const sortedKeySets = new Map<string, string[]>();
-const maxSortedKeySets = 1000;
 
 function sortedKeys(keys: string[]): string[] {
-  const id = keys.join('\n');
-  let sorted = sortedKeySets.get(id);
-  if (!sorted) {
-    sorted = [...keys].sort((left, right) => left.localeCompare(right));
-    if (sortedKeySets.size >= maxSortedKeySets) sortedKeySets.clear();
-    sortedKeySets.set(id, sorted);
-  }
-  return sorted;
+  return remembered(sortedKeySets, 1000, keys.join('\n'), () => [...keys].sort((left, right) => left.localeCompare(right)));
 }
 
 const signedKeys = new Map<string, string>();
 
 /** The library's `camSafeUrlEncode` of a lower-cased, trimmed key; the same few names come on every request. */
 function signedKey(key: string): string {
-  let signed = signedKeys.get(key);
-  if (signed === undefined) {
-    signed = encodeURIComponent(key.toLowerCase().trim()).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-    if (signedKeys.size >= maxSortedKeySets) signedKeys.clear();
-    signedKeys.set(key, signed);
-  }
-  return signed;
+  return remembered(signedKeys, 1000, key, () =>
+    encodeURIComponent(key.toLowerCase().trim()).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 
 function signedValue(value: unknown): string {
@@ -64,16 +62,11 @@ function signedValue(value: unknown): string {
 const signingKeys = new Map<string, Buffer>();
 
 function signingKey(secretKey: string, date: string): Buffer {
-  const id = `${date}\n${secretKey}`;
-  let key = signingKeys.get(id);
-  if (!key) {
+  return remembered(signingKeys, 16, `${date}\n${secretKey}`, () => {
     const secretDate = createHmac('sha256', `TC3${secretKey}`).update(date).digest();
     const secretService = createHmac('sha256', secretDate).update('tcb').digest();
-    key = createHmac('sha256', secretService).update('tc3_request').digest();
-    if (signingKeys.size >= 16) signingKeys.clear();
-    signingKeys.set(id, key);
-  }
-  return key;
+    return createHmac('sha256', secretService).update('tc3_request').digest();
+  });
 }
 
 /**
