@@ -83,6 +83,19 @@ describe('the events list (cloudfunctions/shared/data/events-repository.ts) at e
     }
   });
 
+  test('the page size is written into the statement and only the offset is bound, so each size pages as asked', () => {
+    const [, filter] = shapes[0];
+    for (const limit of [1, 7, 21]) {
+      const options = read([['startAt', 1], ['_id', 1]], 3, limit);
+      const { plan } = engine.explain('events', filter, options);
+      expect(plan.sql).toMatch(new RegExp(` LIMIT ${limit} OFFSET \\?$`));
+      expect(plan.params[plan.params.length - 1]).toBe(3);
+      const ids = idsOf(engine, 'events', filter, options);
+      expect(ids).toHaveLength(limit);
+      expect(ids).toEqual(expectedIds(engine, 'events', filter, options));
+    }
+  });
+
   test('a count of any of them is one statement too', () => {
     for (const [, filter] of shapes) {
       expect(engine.count('events', filter)).toBe(expectedIds(engine, 'events', filter, read()).length);
