@@ -125,7 +125,10 @@ async function applyForApproval(ctx: ActionContext, member: MemberWithProfile, e
   return toMyRegistration({ event, own: doc, teamEntry: null, teammates: [], waitlistPosition: null, now: ctx.now });
 }
 
-/** Leaves the team: it shrinks first, and only while it keeps its minimum (or has no number yet). */
+/**
+ * Leaves the team: it counts the member out first, and only while it keeps its minimum (or has no number yet); then
+ * the row ends. A leave repeated after a crash between the two finds the member counted out and ends the row.
+ */
 async function leaveTeam(ctx: ActionContext, event: EventDoc, own: RegistrationDoc): Promise<void> {
   const teamEntry = own.teamId ? await ctx.data.registrations.findById(own.teamId) : null;
   if (!teamEntry || teamEntry.state !== 'active') {
@@ -134,7 +137,7 @@ async function leaveTeam(ctx: ActionContext, event: EventDoc, own: RegistrationD
   }
   if (teamEntry.memberId === own.memberId) throw new AppError('CAPTAIN_CANNOT_LEAVE');
   assertMayCancel(event, entryStatus(event, teamEntry) === 'waitlisted', ctx.now);
-  if (!(await ctx.data.registrations.shrinkTeam(teamEntry, ctx.now))) throw new AppError('TEAM_BELOW_MINIMUM');
+  if ((await ctx.data.registrations.countOutOfTeam(teamEntry, own.memberId, ctx.now)) === 'belowMinimum') throw new AppError('TEAM_BELOW_MINIMUM');
   await ctx.data.registrations.updateIf(own._id, { state: 'active' }, { state: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now });
 }
 
@@ -296,7 +299,7 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
       if (existing && !restartableStates.includes(existing.state)) return answerRepeat(ctx, event, member._id, input.requestId);
       const inviteCode = inviteCodeFrom(randomBytes(6));
       const teamId = teamEntryId(event._id, inviteCode);
-      const team = { name: input.teamName, inviteCode, size: 1, minSize: event.team!.minSize, maxSize: event.team!.maxSize };
+      const team = { name: input.teamName, inviteCode, size: 1, minSize: event.team!.minSize, maxSize: event.team!.maxSize, memberIds: [member._id] };
       const base = { event, memberId: member._id, state: 'active' as const, arrival: null, contact: input.contact, requestId: input.requestId, now: ctx.now, teamId };
       await ctx.data.registrations.insert(newEntry({ ...base, kind: 'team', answers: {}, team }));
       if (!(await placeEntry(ctx, newEntry({ ...base, kind: 'teammate', answers })))) {
@@ -341,13 +344,19 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
       const answers = checkedAnswers(event, input.answers);
       const ownId = personRegistrationId(event._id, member._id);
       const own = newEntry({ event, memberId: member._id, kind: 'teammate', state: 'active', arrival: null, contact: input.contact, answers, requestId: null, now: ctx.now, teamId: teamEntry._id });
+      // Counted first, then the row: a crash between leaves the team counting one member too many (a join is refused,
+      // never overfilled), and the member's repeated join finds them counted and writes the row.
+      if ((await ctx.data.registrations.countIntoTeam(teamEntry, member._id, ctx.now)) === 'full') throw new AppError('TEAM_FULL');
       if (!(await placeEntry(ctx, own))) {
         const existing = await ctx.data.registrations.findById(ownId);
         if (existing?.teamId === teamEntry._id && existing.state === 'active') return describe(ctx, event, existing);
+        await ctx.data.registrations.dropFromTeam(teamEntry, member._id, ctx.now);
         throw new AppError('ALREADY_REGISTERED');
       }
-      if (!(await ctx.data.registrations.growTeam(teamEntry, ctx.now))) {
+      // A leave cut short by a crash counts its member out before ending their row; the rows decide the last place.
+      if ((await ctx.data.registrations.countTeamRows(teamEntry._id)) > teamEntry.team!.maxSize) {
         await ctx.data.registrations.updateIf(ownId, { state: 'active' }, { state: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now });
+        await ctx.data.registrations.dropFromTeam(teamEntry, member._id, ctx.now);
         throw new AppError('TEAM_FULL');
       }
       const team = await ctx.data.registrations.findById(teamEntry._id);

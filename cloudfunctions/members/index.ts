@@ -5,7 +5,7 @@ import { erasedContact, isOpenRegistration, planAccountErasure, registrationsToE
 import { hasProfile, toInstant, toMemberProfile } from '../shared/domain/mapping';
 import { newMemberRecord, requireConsent } from '../shared/domain/membership';
 import { pageWindow, toPage } from '../shared/domain/paging';
-import { buildMyData } from '../shared/domain/personal-data';
+import { buildMyData, ownRegistrationRecord } from '../shared/domain/personal-data';
 import { AppError, defineFunction, type ActionContext } from '../shared/runtime';
 
 /**
@@ -51,15 +51,16 @@ async function disbandTeam(ctx: ActionContext, teamEntryId: string): Promise<voi
 }
 
 /**
- * The member's own row ends first, conditionally, so that of two deletions running at once only one shrinks the
- * team. A crash between the two writes leaves the team one larger than it is: a join is refused, never overfilled.
+ * The team counts the member out first, then their row ends. The team entry lists whom it counts, so two deletions
+ * running at once count them out once, and a deletion retried after a crash between the writes finds the row still
+ * active and finishes.
  */
 async function leaveTeamForGood(ctx: ActionContext, own: RegistrationDoc): Promise<void> {
   const teamEntry = own.teamId ? await ctx.data.registrations.findById(own.teamId) : null;
   const exit = teamExit(own, teamEntry);
   if (exit === 'disband') return disbandTeam(ctx, teamEntry!._id);
-  const left = await ctx.data.registrations.updateIf(own._id, { state: 'active' }, { state: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now });
-  if (left && exit === 'leave') await ctx.data.registrations.dropFromTeam(teamEntry!, ctx.now);
+  if (exit === 'leave') await ctx.data.registrations.dropFromTeam(teamEntry!, own.memberId, ctx.now);
+  await ctx.data.registrations.updateIf(own._id, { state: 'active' }, { state: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now });
 }
 
 /**
@@ -147,7 +148,10 @@ const fn = defineFunction('members', {
         ctx.data.clubs.membershipsOf(member._id),
         ctx.data.clubs.writingsOf(member._id),
       ]);
-      return buildMyData({ members: [member], audit, registrations, notifications, clubMembers, clubNotes: writings.notes, noteReports: writings.reports }, ctx.now);
+      return buildMyData(
+        { members: [member], audit, registrations: registrations.map(ownRegistrationRecord), notifications, clubMembers, clubNotes: writings.notes, noteReports: writings.reports },
+        ctx.now,
+      );
     },
   },
   deleteAccount: {

@@ -161,14 +161,14 @@ describe('after a check-in write that matched nothing', () => {
 describe('confirmed attendees of an event', () => {
   it('takes seated people and the members of seated teams, and nobody waiting, forming or offered', () => {
     const event = eventDoc({ admitThrough: 2, team: { minSize: 2, maxSize: 5 } });
-    const seatedTeam = registration({ _id: 'ev-1_team_A', kind: 'team', arrival: 1, team: { name: '飞鱼队', inviteCode: 'A', size: 2, minSize: 2, maxSize: 5 } });
-    const waitingTeam = registration({ _id: 'ev-1_team_B', kind: 'team', arrival: 3, team: { name: '海豚队', inviteCode: 'B', size: 2, minSize: 2, maxSize: 5 } });
+    const seatedTeam = registration({ _id: 'ev-1_team_A', kind: 'team', arrival: 1, team: { name: '飞鱼队', inviteCode: 'A', size: 2, minSize: 2, maxSize: 5, memberIds: ['m-1', 'm-2'] } });
+    const waitingTeam = registration({ _id: 'ev-1_team_B', kind: 'team', arrival: 3, team: { name: '海豚队', inviteCode: 'B', size: 2, minSize: 2, maxSize: 5, memberIds: ['m-1', 'm-2'] } });
     const offeredTeam = registration({
       _id: 'ev-1_team_C',
       kind: 'team',
       arrival: 2,
       offer: { offeredAt: event.createdAt, expiresAt: event.startAt, claimedAt: null },
-      team: { name: '海鸥队', inviteCode: 'C', size: 2, minSize: 2, maxSize: 5 },
+      team: { name: '海鸥队', inviteCode: 'C', size: 2, minSize: 2, maxSize: 5, memberIds: ['m-1', 'm-2'] },
     });
     const rows = [
       seatedTeam,

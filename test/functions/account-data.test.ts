@@ -95,8 +95,10 @@ describe('members.myData with sign-up records', () => {
     await signUp(harness, event._id, me, { contact: { name: '周密', mobile: '13655550001' } });
     dataOf(await harness.call(other, 'events', 'cancel', { eventId: event._id }));
     const code = dataOf<MyRegistration>(await createTeam(race._id, me)).team!.inviteCode!;
+    dataOf(await harness.call(other, 'events', 'joinTeam', { inviteCode: code, contact: { name: '吴其', mobile: '13655550002' }, answers: {} }));
 
     const exported = dataOf<MyDataResult>(await harness.call(me, 'members', 'myData'));
+    expect(JSON.stringify(exported)).not.toContain(memberIdOf(other));
     expect(Object.keys(exported.collections).sort()).toEqual(['audit', 'clubMembers', 'clubNotes', 'members', 'noteReports', 'notifications', 'registrations']);
     const rows = exported.collections.registrations as { _id: string; kind: string; memberId: string; contact: unknown; createdAt: unknown; team: { inviteCode: string } | null }[];
     expect(rows.map((row) => [row._id, row.kind]).sort()).toEqual(
@@ -111,7 +113,7 @@ describe('members.myData with sign-up records', () => {
       expect(typeof row.createdAt).toBe('string');
     }
     expect(rows.find((row) => row.kind === 'person')!.contact).toEqual({ name: '周密', mobile: '13655550001' });
-    expect(rows.find((row) => row.kind === 'team')!.team!.inviteCode).toBe(code);
+    expect(rows.find((row) => row.kind === 'team')!.team).toEqual({ name: expect.any(String), inviteCode: code, size: 2, minSize: 3, maxSize: 4 });
     expect(exported.collections.notifications).toEqual([
       expect.objectContaining({ memberId: myId, kind: 'promoted', eventId: event._id, readAt: null, createdAt: seedNow.toISOString() }),
     ]);

@@ -1,6 +1,7 @@
 import type { MyRegistration, Notification, Page, TeamPreview } from '../../cloudfunctions/shared/contract';
+import { collections, type RegistrationDoc } from '../../cloudfunctions/shared/data/documents';
 import { dataOf, openIds, startFunctionHarness, type FunctionHarness } from '../support/functions';
-import { addEvent, addMembers, checkCounters, codeOf, nextRequestId, signUp, statusOf } from './signup-support';
+import { addEvent, addMembers, checkCounters, codeOf, memberIdOf, nextRequestId, signUp, statusOf } from './signup-support';
 
 let harness: FunctionHarness;
 
@@ -33,6 +34,23 @@ async function fullTeam(eventId: string, size = 3): Promise<{ code: string; memb
   const code = created.team!.inviteCode!;
   for (const openId of members.slice(1)) dataOf(await joinTeam(code, openId));
   return { code, members };
+}
+
+/** The team entry as stored, and how many members its rows hold (active teammate rows, the captain's included). */
+async function storedTeam(code: string): Promise<{ entry: RegistrationDoc; activeRows: number }> {
+  const registrations = harness.db.collection(collections.registrations);
+  const { data } = await registrations.where({ 'team.inviteCode': code, kind: 'team' }).get();
+  const entry = (data as RegistrationDoc[])[0];
+  const { total } = await registrations.where({ teamId: entry._id, kind: 'teammate', state: 'active' }).count();
+  return { entry, activeRows: total ?? 0 };
+}
+
+/** What the first write of a join (+1) or a leave (-1) does to the team entry: the state a crash right after it leaves. */
+async function countOnly(code: string, openId: string, by: 1 | -1): Promise<void> {
+  const _ = harness.db.command;
+  const { entry } = await storedTeam(code);
+  const memberId = memberIdOf(openId);
+  await harness.db.collection(collections.registrations).doc(entry._id).update({ 'team.size': _.inc(by), 'team.memberIds': by === 1 ? _.push(memberId) : _.pull(memberId) });
 }
 
 describe('team events', () => {
@@ -93,7 +111,11 @@ describe('team events', () => {
     expect(view.team!.size).toBe(4);
     // Those turned away hold nothing and may join elsewhere.
     const turnedAway = hopefuls.filter((_, i) => !replies[i].ok);
-    expect((await statusOf(harness, event._id, turnedAway[0]))!.status).toBe('cancelled');
+    expect(await statusOf(harness, event._id, turnedAway[0])).toBeNull();
+    const stored = await storedTeam(team.code);
+    expect(stored.entry.team).toMatchObject({ size: 4 });
+    expect(stored.entry.team!.memberIds).toHaveLength(4);
+    expect(stored.activeRows).toBe(4);
     expect(codeOf(await joinTeam(other.code, turnedAway[0]))).toBe('OK');
     expect(codeOf(await joinTeam('ZZZZZZ', turnedAway[1]))).toBe('TEAM_NOT_FOUND');
     expect(await checkCounters(harness, event._id)).toMatchObject({ consistent: true, counted: { seatsTaken: 2 } });
@@ -107,6 +129,43 @@ describe('team events', () => {
     expect(codeOf(await harness.call(members[0], 'events', 'cancel', { eventId: event._id }))).toBe('CAPTAIN_CANNOT_LEAVE');
     expect(codeOf(await harness.call(members[1], 'events', 'disbandTeam', { eventId: event._id }))).toBe('FORBIDDEN');
     expect((await statusOf(harness, event._id, members[0]))!.team!.size).toBe(3);
+  });
+
+  it('counts a member once when a join or a leave cut short by a crash is repeated', async () => {
+    const event = await teamEvent(5);
+    const team = await fullTeam(event._id);
+    const [joiner] = await addMembers(harness, 1);
+    await countOnly(team.code, joiner, 1);
+    expect(dataOf<MyRegistration>(await joinTeam(team.code, joiner)).team!.size).toBe(4);
+    expect(await storedTeam(team.code)).toMatchObject({ entry: { team: { size: 4 } }, activeRows: 4 });
+
+    await countOnly(team.code, joiner, -1);
+    expect(dataOf<MyRegistration>(await harness.call(joiner, 'events', 'cancel', { eventId: event._id })).status).toBe('cancelled');
+    const afterLeave = await storedTeam(team.code);
+    expect(afterLeave).toMatchObject({ entry: { team: { size: 3 } }, activeRows: 3 });
+    expect(afterLeave.entry.team!.memberIds).not.toContain(memberIdOf(joiner));
+  });
+
+  it('never lets a team outgrow its maximum, even while a cut-short leave has it counting one member too few', async () => {
+    const event = await teamEvent(5);
+    const team = await fullTeam(event._id, 4);
+    await countOnly(team.code, team.members[3], -1);
+    const [late] = await addMembers(harness, 1);
+    expect(codeOf(await joinTeam(team.code, late))).toBe('TEAM_FULL');
+    expect(await statusOf(harness, event._id, late)).toMatchObject({ status: 'cancelled' });
+    expect(await storedTeam(team.code)).toMatchObject({ entry: { team: { size: 3 } }, activeRows: 4 });
+    // The member whose leave was cut short finishes it; the place is then free.
+    expect(dataOf<MyRegistration>(await harness.call(team.members[3], 'events', 'cancel', { eventId: event._id })).status).toBe('cancelled');
+    expect(dataOf<MyRegistration>(await joinTeam(team.code, late)).team!.size).toBe(4);
+    expect(await storedTeam(team.code)).toMatchObject({ entry: { team: { size: 4 } }, activeRows: 4 });
+  });
+
+  it('counts a member out once when deleting their account is retried after a crash', async () => {
+    const event = await teamEvent(5);
+    const team = await fullTeam(event._id, 4);
+    await countOnly(team.code, team.members[3], -1);
+    expect(dataOf(await harness.call(team.members[3], 'members', 'deleteAccount', { confirm: 'DELETE' }))).toEqual({ deleted: true });
+    expect(await storedTeam(team.code)).toMatchObject({ entry: { team: { size: 3 } }, activeRows: 3 });
   });
 
   it('takes team sign-ups only through teams, and no teams on other events', async () => {

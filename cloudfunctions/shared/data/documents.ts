@@ -199,7 +199,8 @@ export interface RegistrationDoc {
   arrival: number | null;
   /** The team entry's id, on teams and teammates. */
   teamId: string | null;
-  team: { name: string; inviteCode: string; size: number; minSize: number; maxSize: number } | null;
+  /** On a team entry: `size` members, whose ids are `memberIds` (so that a repeated join or leave is not counted twice). */
+  team: { name: string; inviteCode: string; size: number; minSize: number; maxSize: number; memberIds: string[] } | null;
   contact: Contact;
   answers: Answers;
   requestId: string | null;

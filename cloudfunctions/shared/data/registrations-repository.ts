@@ -71,25 +71,45 @@ export class RegistrationsRepository {
     });
   }
 
-  /** One more member in the team, if there is room. */
-  async growTeam(teamEntry: RegistrationDoc, now: Date): Promise<boolean> {
+  /**
+   * Counts the member into the team if there is room. The team entry lists whom it counts, so a join repeated after a
+   * crash finds the member counted already ('counted') rather than counting them twice.
+   */
+  async countIntoTeam(teamEntry: RegistrationDoc, memberId: string, now: Date): Promise<'joined' | 'counted' | 'full'> {
     const _ = this.db.command;
-    return this.updateIf(teamEntry._id, { state: 'active', 'team.size': _.lt(teamEntry.team!.maxSize) }, { 'team.size': _.inc(1), updatedAt: now });
+    const where = { state: 'active', 'team.size': _.lt(teamEntry.team!.maxSize), 'team.memberIds': _.neq(memberId) };
+    if (await this.updateIf(teamEntry._id, where, { 'team.size': _.inc(1), 'team.memberIds': _.push(memberId), updatedAt: now })) return 'joined';
+    return (await this.countsInTeam(teamEntry._id, memberId)) ? 'counted' : 'full';
   }
 
-  /** One member fewer, if the team has no number yet or keeps its minimum size. */
-  async shrinkTeam(teamEntry: RegistrationDoc, now: Date): Promise<boolean> {
+  /**
+   * Counts the member out of the team if it has no number yet or keeps its minimum size; 'notCounted' when it does
+   * not count them (a leave repeated after a crash), 'belowMinimum' when they must stay.
+   */
+  async countOutOfTeam(teamEntry: RegistrationDoc, memberId: string, now: Date): Promise<'left' | 'notCounted' | 'belowMinimum'> {
     const _ = this.db.command;
-    const changes = { 'team.size': _.inc(-1), updatedAt: now };
-    return (
-      (await this.updateIf(teamEntry._id, { state: 'active', arrival: null }, changes)) ||
-      this.updateIf(teamEntry._id, { state: 'active', 'team.size': _.gt(teamEntry.team!.minSize) }, changes)
-    );
+    const changes = { 'team.size': _.inc(-1), 'team.memberIds': _.pull(memberId), updatedAt: now };
+    const counted = { state: 'active', 'team.memberIds': memberId };
+    if (await this.updateIf(teamEntry._id, { ...counted, arrival: null }, changes)) return 'left';
+    if (await this.updateIf(teamEntry._id, { ...counted, 'team.size': _.gt(teamEntry.team!.minSize) }, changes)) return 'left';
+    return (await this.countsInTeam(teamEntry._id, memberId)) ? 'belowMinimum' : 'notCounted';
   }
 
-  /** One member fewer whatever the minimum: a member who deletes their account leaves their team regardless. */
-  async dropFromTeam(teamEntry: RegistrationDoc, now: Date): Promise<boolean> {
-    return this.updateIf(teamEntry._id, { state: 'active' }, { 'team.size': this.db.command.inc(-1), updatedAt: now });
+  /** Counts the member out whatever the minimum (a member who deletes their account leaves regardless); repeats do nothing. */
+  async dropFromTeam(teamEntry: RegistrationDoc, memberId: string, now: Date): Promise<void> {
+    const _ = this.db.command;
+    await this.updateIf(teamEntry._id, { state: 'active', 'team.memberIds': memberId }, { 'team.size': _.inc(-1), 'team.memberIds': _.pull(memberId), updatedAt: now });
+  }
+
+  private async countsInTeam(teamId: string, memberId: string): Promise<boolean> {
+    const team = await this.findById(teamId);
+    return team?.state === 'active' && team.team!.memberIds.includes(memberId);
+  }
+
+  /** The team's members as its rows say: active teammate rows, the captain's included. */
+  async countTeamRows(teamId: string): Promise<number> {
+    const { total } = await this.registrations.where({ teamId, kind: 'teammate', state: 'active' }).count();
+    return total ?? 0;
   }
 
   async remove(id: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MyDataResult } from '../contract/members';
+import type { RegistrationDoc } from '../data/documents';
 
 /** Stored records made portable: instants as ISO strings, the rest as stored. */
 export function toPortableRecord(value: unknown): unknown {
@@ -18,4 +19,11 @@ export function buildMyData(recordsByCollection: Record<string, object[]>, now: 
       Object.entries(recordsByCollection).map(([collection, records]) => [collection, records.map(toPortableRecord)]),
     ),
   };
+}
+
+/** A team entry counts its members by id; in its captain's export the team is theirs, the other members' ids are not. */
+export function ownRegistrationRecord(row: RegistrationDoc): object {
+  if (!row.team) return row;
+  const { memberIds: _memberIds, ...team } = row.team;
+  return { ...row, team };
 }
