@@ -168,6 +168,15 @@ describe('team events', () => {
     expect(await storedTeam(team.code)).toMatchObject({ entry: { team: { size: 3 } }, activeRows: 3 });
   });
 
+  it('still lets members leave a team stored before teams listed their members', async () => {
+    const event = await teamEvent(5);
+    const team = await fullTeam(event._id, 4);
+    const { entry } = await storedTeam(team.code);
+    await harness.db.collection(collections.registrations).doc(entry._id).update({ 'team.memberIds': harness.db.command.remove() });
+    expect(dataOf<MyRegistration>(await harness.call(team.members[3], 'events', 'cancel', { eventId: event._id })).status).toBe('cancelled');
+    expect(await storedTeam(team.code)).toMatchObject({ activeRows: 3 });
+  });
+
   it('takes team sign-ups only through teams, and no teams on other events', async () => {
     const event = await teamEvent(5);
     const plain = await addEvent(harness);

@@ -103,7 +103,8 @@ export class RegistrationsRepository {
 
   private async countsInTeam(teamId: string, memberId: string): Promise<boolean> {
     const team = await this.findById(teamId);
-    return team?.state === 'active' && team.team!.memberIds.includes(memberId);
+    // A team stored before teams listed their members (a local database from then) counts nobody by id.
+    return team?.state === 'active' && (team.team!.memberIds ?? []).includes(memberId);
   }
 
   /** The team's members as its rows say: active teammate rows, the captain's included. */
