@@ -3,7 +3,7 @@ import type { Contact, MyRegistration } from '../shared/contract/registrations';
 import type { RegistrationStatus } from '../shared/contract/vocabulary';
 import type { EventDoc, MemberDoc, RegistrationDoc } from '../shared/data/documents';
 import { personRegistrationId, teamEntryId, type EntryFilter } from '../shared/data/registrations-repository';
-import { countLedgerRows } from '../shared/domain/ledger-check';
+import { countLedgerRows, strandedTeamPlaces } from '../shared/domain/ledger-check';
 import { eventSeatCounters } from '../shared/domain/mapping';
 import { maskName } from '../shared/domain/masking';
 import { requireConsent, requireProfile, type MemberWithProfile } from '../shared/domain/membership';
@@ -525,8 +525,17 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
         const [now, nowRows, nowVacated] = await Promise.all([ctx.data.events.findById(event._id), ctx.data.registrations.allForEvent(event._id), ctx.data.registrations.allVacated(event._id)]);
         if (now) await ctx.data.seatBook.rebuild(now, countLedgerRows(now, nowRows, nowVacated).ledger);
       }
+      const stranded = strandedTeamPlaces(rows);
+      for (const { team, memberIds } of stranded) for (const memberId of memberIds) await ctx.data.registrations.dropFromTeam(team, memberId, ctx.now);
       ctx.audit({ collection: 'events', id: event._id });
-      return { eventId: event._id, stored: count.stored, counted: count.counted, consistent: count.consistent, repairedSlots: repaired };
+      return {
+        eventId: event._id,
+        stored: count.stored,
+        counted: count.counted,
+        consistent: count.consistent,
+        repairedSlots: repaired,
+        repairedTeamPlaces: stranded.reduce((sum, { memberIds }) => sum + memberIds.length, 0),
+      };
     },
   },
 

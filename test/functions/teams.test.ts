@@ -168,6 +168,18 @@ describe('team events', () => {
     expect(await storedTeam(team.code)).toMatchObject({ entry: { team: { size: 3 } }, activeRows: 3 });
   });
 
+  it('frees, in the organizer\'s counter check, a team place held for a join that never got its row', async () => {
+    const event = await teamEvent(5);
+    const team = await fullTeam(event._id, 3);
+    const [gone, late] = await addMembers(harness, 2);
+    await countOnly(team.code, gone, 1);
+    expect(codeOf(await joinTeam(team.code, late))).toBe('TEAM_FULL');
+    expect(await checkCounters(harness, event._id)).toMatchObject({ consistent: true, repairedTeamPlaces: 1 });
+    expect(await checkCounters(harness, event._id)).toMatchObject({ consistent: true, repairedTeamPlaces: 0 });
+    expect(dataOf<MyRegistration>(await joinTeam(team.code, late)).team!.size).toBe(4);
+    expect(await storedTeam(team.code)).toMatchObject({ entry: { team: { size: 4 } }, activeRows: 4 });
+  });
+
   it('still lets members leave a team stored before teams listed their members', async () => {
     const event = await teamEvent(5);
     const team = await fullTeam(event._id, 4);

@@ -414,6 +414,7 @@ describe('registration counters and rows', () => {
       counted: counters({ seatsTaken: 37, waitlistCount: 4, pendingCount: 2 }),
       consistent: false,
       repairedSlots: 0,
+      repairedTeamPlaces: 0,
     };
     expect(counterDifferences(check)).toEqual([
       { label: '已报名', stored: 38, counted: 37 },

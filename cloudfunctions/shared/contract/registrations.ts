@@ -166,6 +166,8 @@ export interface CounterCheck {
   consistent: boolean;
   /** Sign-up numbers handed out whose registration never got written (a crash mid sign-up), now given back. */
   repairedSlots: number;
+  /** Team places held for members whose join never got its row written (a crash mid join), now freed. */
+  repairedTeamPlaces: number;
 }
 
 export interface Notification {

@@ -54,3 +54,15 @@ export function countLedgerRows(event: EventDoc, rows: RegistrationDoc[], vacate
     consistent: sameCounters(stored, counted) && missingSlots.length === 0 && unreleasedSeatedSlots.length === 0,
   };
 }
+
+/**
+ * Places that active teams hold for members with no active row in them: a join cut short after counting the member in
+ * (the member never came back to finish it), which would turn a later member away from a team with room.
+ */
+export function strandedTeamPlaces(rows: RegistrationDoc[]): { team: RegistrationDoc; memberIds: string[] }[] {
+  const inTeams = new Set(rows.filter((row) => row.kind === 'teammate' && row.state === 'active').map((row) => `${row.teamId}\n${row.memberId}`));
+  return rows
+    .filter((row) => row.kind === 'team' && row.state === 'active')
+    .map((team) => ({ team, memberIds: (team.team!.memberIds ?? []).filter((memberId) => !inTeams.has(`${team._id}\n${memberId}`)) }))
+    .filter((stranded) => stranded.memberIds.length > 0);
+}

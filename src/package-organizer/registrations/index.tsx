@@ -220,7 +220,7 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
     try {
       const result = await call('events', 'checkCounters', { eventId: event.id });
       setCheck(result);
-      if (!result.consistent || result.repairedSlots > 0) await refresh();
+      if (!result.consistent || result.repairedSlots > 0 || result.repairedTeamPlaces > 0) await refresh();
     } catch (failure) {
       setDialog(null);
       toast(toApiError(failure).message);
@@ -495,6 +495,9 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
           )}
           {check && check.repairedSlots > 0 && (
             <Text className="registrations-admin__dialog-text">{`已归还 ${check.repairedSlots} 个因报名中断而占用的编号。`}</Text>
+          )}
+          {check && check.repairedTeamPlaces > 0 && (
+            <Text className="registrations-admin__dialog-text">{`已释放 ${check.repairedTeamPlaces} 个因入队中断而占用的队伍名额。`}</Text>
           )}
         </Dialog>
       )}
