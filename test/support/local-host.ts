@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -7,6 +7,8 @@ export interface StartedLocalHost {
   url: string;
   dataDir: string;
   output(): string;
+  /** CPU seconds the host process has used so far, all its threads (Linux's /proc); null where there is no /proc. */
+  cpuSeconds(): number | null;
   /** Stops the host; `signal: 'SIGKILL'` simulates a crash. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -50,10 +52,23 @@ export async function startLocalHost(options: { dataDir?: string; args?: string[
     url,
     dataDir,
     output: () => output,
+    cpuSeconds: () => processCpuSeconds(child.pid),
     async stop(signal = 'SIGTERM') {
       child.kill(signal);
       await exited;
       if (!options.dataDir && signal !== 'SIGKILL') rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+let clockTicksPerSecond: number | undefined;
+
+/** User plus system time of a process from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+function processCpuSeconds(pid: number | undefined): number | null {
+  const statFile = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(statFile)) return null;
+  clockTicksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+  // The command name (field 2) may hold spaces; the fields after it follow its closing parenthesis.
+  const fields = readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
 }
