@@ -1,7 +1,9 @@
 import type tcb from '@cloudbase/node-sdk';
 import { invoke } from '../../cloudfunctions/events';
 import type { MyRegistration } from '../../cloudfunctions/shared/contract';
+import { privacyNoticeVersion } from '../../cloudfunctions/shared/contract/vocabulary';
 import { collections, type MemberDoc } from '../../cloudfunctions/shared/data/documents';
+import { newMemberRecord } from '../../cloudfunctions/shared/domain/membership';
 import type { CloudConfig } from '../../cloudfunctions/shared/runtime';
 import { personaOpenId } from './people';
 
@@ -18,7 +20,7 @@ const crowdSize = 320;
 export function buildCrowd(now: Date): MemberDoc[] {
   return Array.from({ length: crowdSize }, (_, i) => ({
     _id: `m-crowd-${i + 1}`,
-    openId: `demo-openid-crowd-${i + 1}`,
+    ...newMemberRecord(`demo-openid-crowd-${i + 1}`, privacyNoticeVersion, now),
     profile: {
       name: surnames[i % surnames.length] + givenNames[Math.floor(i / surnames.length) % givenNames.length],
       mobile: `139${String(16000000 + i * 7919).padStart(8, '0')}`,
@@ -27,12 +29,6 @@ export function buildCrowd(now: Date): MemberDoc[] {
       title: '',
     },
     orgIds: ['org-general', `org-sector-${sectors[i % sectors.length]}`, ['org-street-lujiazui', 'org-town-zhangjiang', 'org-street-huamu'][i % 3]],
-    roles: [],
-    privacyAcceptedVersion: '2026-11',
-    privacyAcceptedAt: now,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
   }));
 }
 

@@ -1,5 +1,7 @@
 import tcb from '@cloudbase/node-sdk';
+import { privacyNoticeVersion } from '../../cloudfunctions/shared/contract/vocabulary';
 import { collections, type MemberDoc } from '../../cloudfunctions/shared/data/documents';
+import { newMemberRecord } from '../../cloudfunctions/shared/domain/membership';
 import { seedClubs } from './clubs';
 import { buildDemoEvents } from './events';
 import { buildOrgTree } from './org-tree';
@@ -16,15 +18,10 @@ export function buildDemoData(now: Date) {
   const orgs = buildOrgTree();
   const people: MemberDoc[] = demoPeople.map((person) => ({
     _id: person.id,
-    openId: person.persona ? personaOpenId(person.id) : `demo-openid-${person.id}`,
+    ...newMemberRecord(person.persona ? personaOpenId(person.id) : `demo-openid-${person.id}`, privacyNoticeVersion, now),
     profile: { name: person.name, mobile: person.mobile, sector: person.sector, employer: person.employer, title: person.title },
     orgIds: person.orgIds,
     roles: person.role ? [person.role] : [],
-    privacyAcceptedVersion: '2026-11',
-    privacyAcceptedAt: now,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
   }));
   const members = [...people, ...buildCrowd(now)];
   for (const org of orgs) org.memberCount = members.filter((member) => member.orgIds.includes(org._id)).length;
