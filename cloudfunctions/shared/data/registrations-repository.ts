@@ -1,5 +1,6 @@
 import type { Contact } from '../contract/registrations';
 import type { PageWindow } from '../domain/paging';
+import { countedMembers } from '../domain/ledger-check';
 import { collections, type RegistrationDoc, type VacatedSlotDoc } from './documents';
 import { documentsOf, firstDocumentOf, insertOnce, maxQueryLimit, readAll, type Database } from './database';
 
@@ -87,24 +88,25 @@ export class RegistrationsRepository {
    * not count them (a leave repeated after a crash), 'belowMinimum' when they must stay.
    */
   async countOutOfTeam(teamEntry: RegistrationDoc, memberId: string, now: Date): Promise<'left' | 'notCounted' | 'belowMinimum'> {
-    const _ = this.db.command;
-    const changes = { 'team.size': _.inc(-1), 'team.memberIds': _.pull(memberId), updatedAt: now };
-    const counted = { state: 'active', 'team.memberIds': memberId };
-    if (await this.updateIf(teamEntry._id, { ...counted, arrival: null }, changes)) return 'left';
-    if (await this.updateIf(teamEntry._id, { ...counted, 'team.size': _.gt(teamEntry.team!.minSize) }, changes)) return 'left';
+    if (await this.countOut(teamEntry, memberId, now, { arrival: null })) return 'left';
+    if (await this.countOut(teamEntry, memberId, now, { 'team.size': this.db.command.gt(teamEntry.team!.minSize) })) return 'left';
     return (await this.countsInTeam(teamEntry._id, memberId)) ? 'belowMinimum' : 'notCounted';
   }
 
   /** Counts the member out whatever the minimum (a member who deletes their account leaves regardless); repeats do nothing. */
   async dropFromTeam(teamEntry: RegistrationDoc, memberId: string, now: Date): Promise<void> {
+    await this.countOut(teamEntry, memberId, now, {});
+  }
+
+  /** One write: the member out of the team's list and its size, while the team counts them and `also` holds. */
+  private async countOut(teamEntry: RegistrationDoc, memberId: string, now: Date, also: Record<string, unknown>): Promise<boolean> {
     const _ = this.db.command;
-    await this.updateIf(teamEntry._id, { state: 'active', 'team.memberIds': memberId }, { 'team.size': _.inc(-1), 'team.memberIds': _.pull(memberId), updatedAt: now });
+    return this.updateIf(teamEntry._id, { state: 'active', 'team.memberIds': memberId, ...also }, { 'team.size': _.inc(-1), 'team.memberIds': _.pull(memberId), updatedAt: now });
   }
 
   private async countsInTeam(teamId: string, memberId: string): Promise<boolean> {
     const team = await this.findById(teamId);
-    // A team stored before teams listed their members (a local database from then) counts nobody by id.
-    return team?.state === 'active' && (team.team!.memberIds ?? []).includes(memberId);
+    return team?.state === 'active' && countedMembers(team).includes(memberId);
   }
 
   /** The team's members as its rows say: active teammate rows, the captain's included. */

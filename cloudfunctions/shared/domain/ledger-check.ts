@@ -55,6 +55,11 @@ export function countLedgerRows(event: EventDoc, rows: RegistrationDoc[], vacate
   };
 }
 
+/** The members a team entry counts; a team stored before teams listed their members (an old local database) counts nobody by id. */
+export function countedMembers(teamEntry: RegistrationDoc): string[] {
+  return teamEntry.team?.memberIds ?? [];
+}
+
 /**
  * Places that active teams hold for members with no active row in them: a join cut short after counting the member in
  * (the member never came back to finish it), which would turn a later member away from a team with room.
@@ -63,6 +68,6 @@ export function strandedTeamPlaces(rows: RegistrationDoc[]): { team: Registratio
   const inTeams = new Set(rows.filter((row) => row.kind === 'teammate' && row.state === 'active').map((row) => `${row.teamId}\n${row.memberId}`));
   return rows
     .filter((row) => row.kind === 'team' && row.state === 'active')
-    .map((team) => ({ team, memberIds: (team.team!.memberIds ?? []).filter((memberId) => !inTeams.has(`${team._id}\n${memberId}`)) }))
+    .map((team) => ({ team, memberIds: countedMembers(team).filter((memberId) => !inTeams.has(`${team._id}\n${memberId}`)) }))
     .filter((stranded) => stranded.memberIds.length > 0);
 }
