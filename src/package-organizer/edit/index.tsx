@@ -40,7 +40,7 @@ import {
   withTeam,
 } from '../helpers/event-form';
 import { forbidden, organizerRefusal } from '../helpers/refusal';
-import { type OrganizerAccess, useOrganizerAccess } from '../helpers/use-organizer-access';
+import { type OrganizerAccess, useOrganizerAccess } from '../../hooks/use-organizer-access';
 import './index.scss';
 
 const kindOptions = eventKinds.map((kind) => ({ value: kind, label: eventKindLabels[kind] }));

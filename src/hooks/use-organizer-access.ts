@@ -1,9 +1,9 @@
 import { useCallback, useMemo } from 'react';
-import type { OrgNode } from '../../../cloudfunctions/shared/contract/orgs';
-import { type Remote, useRemote } from '../../hooks/use-remote';
-import { call } from '../../services/api';
-import { orderByTree } from '../../utils/org-tree';
-import { type ManagedOrg, managedOrgs } from '../../utils/managed-orgs';
+import type { OrgNode } from '../../cloudfunctions/shared/contract/orgs';
+import { type Remote, useRemote } from './use-remote';
+import { call } from '../services/api';
+import { orderByTree } from '../utils/org-tree';
+import { type ManagedOrg, managedOrgs } from '../utils/managed-orgs';
 
 export interface OrganizerAccess {
   /** Organisations the caller may host an event for, parents first; empty for a plain member. */
