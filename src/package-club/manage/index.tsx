@@ -1,6 +1,6 @@
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { clubLimits } from '../../../cloudfunctions/shared/contract/club-limits';
 import type { ClubDetail, ClubSessionSummary } from '../../../cloudfunctions/shared/contract/clubs';
 import BookCover from '../../components/book-cover';
@@ -9,10 +9,13 @@ import ErrorState from '../../components/error-state';
 import FormField, { formInputClass } from '../../components/form-field';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
-import { call } from '../../services/api';
+import { call, toApiError } from '../../services/api';
 import { countText, describeSchedule, weekdayNames } from '../../utils/club-display';
 import { eventPhase } from '../../utils/event-display';
 import { formatEventTime } from '../../utils/time';
+import ClubFields from '../components/club-fields';
+import ClubSection from '../components/club-section';
+import { type ClubFieldProblems, type ClubFieldsForm, clubFieldOf, clubFieldsFormFrom, toClubFields } from '../helpers/club-fields-form';
 import { pickCoverImage } from '../helpers/cover-image';
 import { type ScheduleForm, scheduleFormFrom, toSchedule } from '../helpers/schedule-form';
 import { explainFailure, toast } from '../helpers/toast';
@@ -21,21 +24,47 @@ import './index.scss';
 
 const monthDays = Array.from({ length: 31 }, (_, index) => index + 1);
 
-function Section({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
-  return (
-    <View className="club-manage__section">
-      <View className="club-manage__section-head">
-        <Text className="club-manage__section-title">{title}</Text>
-        {note && <Text className="club-manage__section-note">{note}</Text>}
-      </View>
-      <View className="club-manage__card">{children}</View>
-    </View>
-  );
-}
-
 /** An ISBN as typed on a book's back cover ("978-7-5086-...") in the form the server checks. */
 function normalizeIsbn(typed: string): string {
   return typed.replace(/[\s-]/g, '').toUpperCase();
+}
+
+function BasicsForm({ club, onSaved }: { club: ClubDetail; onSaved: (club: ClubDetail) => void }) {
+  const [form, setForm] = useState<ClubFieldsForm>(() => clubFieldsFormFrom(club));
+  const [problems, setProblems] = useState<ClubFieldProblems>({});
+  const [busy, setBusy] = useState(false);
+
+  const edit = (patch: Partial<ClubFieldsForm>) => {
+    setForm((typed) => ({ ...typed, ...patch }));
+    setProblems({});
+  };
+
+  const save = async () => {
+    const check = toClubFields(form);
+    if (!check.fields) return setProblems(check.problems);
+    setBusy(true);
+    try {
+      onSaved(await call('clubs', 'update', { clubId: club.id, ...check.fields }));
+      void Taro.showToast({ title: '基本信息已保存', icon: 'success' });
+    } catch (failure) {
+      // A refusal naming one of these fields (such as a cap below the members there are) is shown under it.
+      const error = toApiError(failure);
+      const field = error.code === 'VALIDATION_FAILED' ? clubFieldOf(error.field) : null;
+      if (field) setProblems({ [field]: error.message });
+      else await explainFailure(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ClubSection title="基本信息" note={club.orgName}>
+      <ClubFields form={form} problems={problems} onChange={edit} memberCount={club.memberCount} />
+      <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} club-manage__save club-manage__basics-save`} hoverClass="btn--pressed" onClick={() => !busy && void save()}>
+        {busy ? '保存中…' : '保存基本信息'}
+      </View>
+    </ClubSection>
+  );
 }
 
 function BookForm({ club, onSaved }: { club: ClubDetail; onSaved: (club: ClubDetail) => void }) {
@@ -85,7 +114,7 @@ function BookForm({ club, onSaved }: { club: ClubDetail; onSaved: (club: ClubDet
 
   const shownCover = cover ?? (sameBook ? current?.coverUrl ?? null : null);
   return (
-    <Section title="正在共读" note={current ? (sameBook ? '修改当前书目' : '将更换为新书') : '还没有书目'}>
+    <ClubSection title="正在共读" note={current ? (sameBook ? '修改当前书目' : '将更换为新书') : '还没有书目'}>
       <View className="club-manage__cover-row">
         {shownCover ? <Image className="club-manage__cover" src={shownCover} mode="aspectFill" /> : <BookCover title={title} coverUrl={null} size="large" />}
         <View className="club-manage__cover-side">
@@ -112,7 +141,7 @@ function BookForm({ club, onSaved }: { club: ClubDetail; onSaved: (club: ClubDet
       <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} club-manage__save`} hoverClass="btn--pressed" onClick={() => !busy && void save()}>
         {busy ? '保存中…' : current && !sameBook ? '更换书目' : '保存书目'}
       </View>
-    </Section>
+    </ClubSection>
   );
 }
 
@@ -169,7 +198,7 @@ function ScheduleEditor({ club, onSaved }: { club: ClubDetail; onSaved: (club: C
   };
 
   return (
-    <Section title="共读安排" note="北京时间">
+    <ClubSection title="共读安排" note="北京时间">
       <FormField label="频率">
         <View className="club-manage__chips">
           {(['weekly', 'monthly'] as const).map((frequency) => (
@@ -243,7 +272,7 @@ function ScheduleEditor({ club, onSaved }: { club: ClubDetail; onSaved: (club: C
           {busy === 'stopping' ? '正在停止…' : '停止定期共读'}
         </Text>
       )}
-    </Section>
+    </ClubSection>
   );
 }
 
@@ -298,15 +327,16 @@ function Manage({ club, now, onChange, reload }: { club: ClubDetail; now: Date; 
   return (
     <View className="club-manage">
       <Text className="club-manage__name">{club.name}</Text>
+      <BasicsForm key={`basics-${club.name}-${club.description}-${club.memberCap ?? ''}`} club={club} onSaved={onChange} />
       <BookForm key={`book-${club.currentBook?.title ?? ''}-${club.currentBook?.startedAt ?? ''}`} club={club} onSaved={onChange} />
       <ScheduleEditor club={club} onSaved={onChange} />
-      <Section title="近期场次" note="设置每期话题；改期、取消在活动管理中进行">
+      <ClubSection title="近期场次" note="设置每期话题；改期、取消在活动管理中进行">
         {club.upcomingSessions.length === 0 ? (
           <Text className="club-manage__hint">{club.schedule ? '暂无待举行的场次，可点「生成场次」。' : '设置共读安排后会自动生成场次。'}</Text>
         ) : (
           club.upcomingSessions.map((session) => <SessionTopic key={`${session.id}-${session.topic}`} session={session} now={now} onSaved={reload} />)
         )}
-      </Section>
+      </ClubSection>
     </View>
   );
 }
