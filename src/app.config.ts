@@ -13,7 +13,7 @@ export default defineAppConfig({
     { root: 'package-organizer', pages: ['events/index', 'edit/index', 'registrations/index', 'summary/index'] },
     { root: 'package-checkin', pages: ['scan/index', 'manage/index', 'attendees/index', 'stewards/index', 'log/index', 'venue/index'] },
     { root: 'package-ticket', pages: ['ticket/index', 'self-checkin/index'] },
-    { root: 'package-club', pages: ['detail/index', 'note/index', 'manage/index', 'stats/index'] },
+    { root: 'package-club', pages: ['detail/index', 'note/index', 'manage/index', 'stats/index', 'create/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
