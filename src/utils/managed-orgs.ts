@@ -13,6 +13,11 @@ export function isAdmin(roles: RoleGrant[]): boolean {
   return roles.some((grant) => grant.role === 'admin');
 }
 
+/** Whether the caller organizes some organisation (an admin organizes them all): what creating a club needs. */
+export function organizesAny(roles: RoleGrant[]): boolean {
+  return roles.some((grant) => grant.role === 'organizer' || grant.role === 'admin');
+}
+
 /**
  * The organisations whose pledge figures a caller may see, parents first: the whole tree for an admin,
  * otherwise every organisation an organizer grant sits on and everything below it.
