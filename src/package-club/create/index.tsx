@@ -5,6 +5,7 @@ import EmptyState from '../../components/empty-state';
 import ErrorState from '../../components/error-state';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import { useOrganizerAccess } from '../../hooks/use-organizer-access';
+import { leavingPage, useSubmitting } from '../../hooks/use-submitting';
 import { call, toApiError } from '../../services/api';
 import type { ManagedOrg } from '../../utils/managed-orgs';
 import ClubFields from '../components/club-fields';
@@ -18,28 +19,30 @@ function CreateForm({ orgs }: { orgs: ManagedOrg[] }) {
   const [orgId, setOrgId] = useState(orgs[0].id);
   const [form, setForm] = useState<ClubFieldsForm>(() => clubFieldsFormFrom(null));
   const [problems, setProblems] = useState<ClubFieldProblems>({});
-  const [busy, setBusy] = useState(false);
+  const [busy, submit] = useSubmitting();
 
   const edit = (patch: Partial<ClubFieldsForm>) => {
     setForm((typed) => ({ ...typed, ...patch }));
     setProblems({});
   };
 
-  const create = async () => {
+  const create = () => {
     const check = toClubFields(form);
     if (!check.fields) return setProblems(check.problems);
-    setBusy(true);
-    try {
-      const club = await call('clubs', 'create', { orgId, ...check.fields });
-      // The new club is managed next; back from there should not land on an emptied form.
-      void Taro.redirectTo({ url: clubManageUrl(club.id) });
-    } catch (failure) {
-      const error = toApiError(failure);
-      const field = error.code === 'VALIDATION_FAILED' ? clubFieldOf(error.field) : null;
-      if (field) setProblems({ [field]: error.message });
-      else await explainFailure(failure);
-      setBusy(false);
-    }
+    const fields = check.fields;
+    void submit(async () => {
+      try {
+        const club = await call('clubs', 'create', { orgId, ...fields });
+        // The new club is managed next; back from there should not land on an emptied form.
+        void Taro.redirectTo({ url: clubManageUrl(club.id) });
+        return leavingPage;
+      } catch (failure) {
+        const error = toApiError(failure);
+        const field = error.code === 'VALIDATION_FAILED' ? clubFieldOf(error.field) : null;
+        if (field) setProblems({ [field]: error.message });
+        else await explainFailure(failure);
+      }
+    });
   };
 
   return (
@@ -59,7 +62,7 @@ function CreateForm({ orgs }: { orgs: ManagedOrg[] }) {
       <ClubSection title="基本信息" note="创建后可设置书目和共读安排">
         <ClubFields form={form} problems={problems} onChange={edit} />
       </ClubSection>
-      <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} club-create__submit`} hoverClass="btn--pressed" onClick={() => !busy && void create()}>
+      <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} club-create__submit`} hoverClass="btn--pressed" onClick={() => !busy && create()}>
         {busy ? '创建中…' : '创建读书会'}
       </View>
     </View>

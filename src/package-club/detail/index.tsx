@@ -9,6 +9,7 @@ import ListFooter from '../../components/list-footer';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { useSubmitting } from '../../hooks/use-submitting';
 import { call } from '../../services/api';
 import { memberCountText, orderFeed } from '../../utils/club-display';
 import { eventPhase, seatsBadge } from '../../utils/event-display';
@@ -49,7 +50,7 @@ function Session({ session, now }: { session: ClubSessionSummary; now: Date }) {
 }
 
 function ClubBody({ club, now, onChange }: { club: ClubDetail; now: Date; onChange: (club: ClubDetail) => void }) {
-  const [busy, setBusy] = useState(false);
+  const [busy, submit] = useSubmitting();
   const [noteBusy, setNoteBusy] = useState('');
   const [changedNotes, setChangedNotes] = useState<Map<string, NoteView>>(() => new Map());
   const [showBooks, setShowBooks] = useState(false);
@@ -74,17 +75,15 @@ function ClubBody({ club, now, onChange }: { club: ClubDetail; now: Date; onChan
     void feed.loadMore();
   });
 
-  const join = async () => {
-    setBusy(true);
-    try {
-      onChange(await call('clubs', 'join', { clubId: club.id }));
-      void Taro.showToast({ title: '已加入读书会', icon: 'success' });
-    } catch (failure) {
-      await explainFailure(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const join = () =>
+    submit(async () => {
+      try {
+        onChange(await call('clubs', 'join', { clubId: club.id }));
+        void Taro.showToast({ title: '已加入读书会', icon: 'success' });
+      } catch (failure) {
+        await explainFailure(failure);
+      }
+    });
 
   const leave = async () => {
     const { confirm } = await Taro.showModal({
@@ -95,15 +94,14 @@ function ClubBody({ club, now, onChange }: { club: ClubDetail; now: Date; onChan
       cancelText: '再想想',
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      onChange(await call('clubs', 'leave', { clubId: club.id }));
-      void Taro.showToast({ title: '已退出', icon: 'success' });
-    } catch (failure) {
-      await explainFailure(failure);
-    } finally {
-      setBusy(false);
-    }
+    await submit(async () => {
+      try {
+        onChange(await call('clubs', 'leave', { clubId: club.id }));
+        void Taro.showToast({ title: '已退出', icon: 'success' });
+      } catch (failure) {
+        await explainFailure(failure);
+      }
+    });
   };
 
   const writeNote = () => {

@@ -9,6 +9,7 @@ import ErrorState from '../../components/error-state';
 import FormField, { formInputClass } from '../../components/form-field';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
+import { useSubmitting } from '../../hooks/use-submitting';
 import { call, toApiError } from '../../services/api';
 import { countText, describeSchedule, weekdayNames } from '../../utils/club-display';
 import { eventPhase } from '../../utils/event-display';
@@ -32,7 +33,7 @@ function normalizeIsbn(typed: string): string {
 function BasicsForm({ club, onSaved }: { club: ClubDetail; onSaved: (club: ClubDetail) => void }) {
   const [form, setForm] = useState<ClubFieldsForm>(() => clubFieldsFormFrom(club));
   const [problems, setProblems] = useState<ClubFieldProblems>({});
-  const [busy, setBusy] = useState(false);
+  const [busy, submit] = useSubmitting();
 
   const edit = (patch: Partial<ClubFieldsForm>) => {
     setForm((typed) => ({ ...typed, ...patch }));
@@ -42,19 +43,19 @@ function BasicsForm({ club, onSaved }: { club: ClubDetail; onSaved: (club: ClubD
   const save = async () => {
     const check = toClubFields(form);
     if (!check.fields) return setProblems(check.problems);
-    setBusy(true);
-    try {
-      onSaved(await call('clubs', 'update', { clubId: club.id, ...check.fields }));
-      void Taro.showToast({ title: '基本信息已保存', icon: 'success' });
-    } catch (failure) {
-      // A refusal naming one of these fields (such as a cap below the members there are) is shown under it.
-      const error = toApiError(failure);
-      const field = error.code === 'VALIDATION_FAILED' ? clubFieldOf(error.field) : null;
-      if (field) setProblems({ [field]: error.message });
-      else await explainFailure(failure);
-    } finally {
-      setBusy(false);
-    }
+    const fields = check.fields;
+    await submit(async () => {
+      try {
+        onSaved(await call('clubs', 'update', { clubId: club.id, ...fields }));
+        void Taro.showToast({ title: '基本信息已保存', icon: 'success' });
+      } catch (failure) {
+        // A refusal naming one of these fields (such as a cap below the members there are) is shown under it.
+        const error = toApiError(failure);
+        const field = error.code === 'VALIDATION_FAILED' ? clubFieldOf(error.field) : null;
+        if (field) setProblems({ [field]: error.message });
+        else await explainFailure(failure);
+      }
+    });
   };
 
   return (
@@ -74,7 +75,7 @@ function BookForm({ club, onSaved }: { club: ClubDetail; onSaved: (club: ClubDet
   const [isbn, setIsbn] = useState(current?.isbn ?? '');
   const [reason, setReason] = useState(current?.reason ?? '');
   const [cover, setCover] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, submit] = useSubmitting();
   const sameBook = current !== null && title.trim() === current.title && author.trim() === current.author && normalizeIsbn(isbn) === current.isbn;
   const reasonCount = countText(reason, clubLimits.reason);
 
@@ -99,17 +100,16 @@ function BookForm({ club, onSaved }: { club: ClubDetail; onSaved: (club: ClubDet
       });
       if (!confirm) return;
     }
-    setBusy(true);
-    try {
-      const book = { title: title.trim(), author: author.trim(), isbn: normalizeIsbn(isbn), reason: reason.trim(), ...(cover ? { cover } : {}) };
-      onSaved(await call('clubs', 'setBook', { clubId: club.id, book }));
-      setCover(null);
-      void Taro.showToast({ title: '书目已保存', icon: 'success' });
-    } catch (failure) {
-      await explainFailure(failure);
-    } finally {
-      setBusy(false);
-    }
+    await submit(async () => {
+      try {
+        const book = { title: title.trim(), author: author.trim(), isbn: normalizeIsbn(isbn), reason: reason.trim(), ...(cover ? { cover } : {}) };
+        onSaved(await call('clubs', 'setBook', { clubId: club.id, book }));
+        setCover(null);
+        void Taro.showToast({ title: '书目已保存', icon: 'success' });
+      } catch (failure) {
+        await explainFailure(failure);
+      }
+    });
   };
 
   const shownCover = cover ?? (sameBook ? current?.coverUrl ?? null : null);
@@ -147,22 +147,22 @@ function BookForm({ club, onSaved }: { club: ClubDetail; onSaved: (club: ClubDet
 
 function ScheduleEditor({ club, onSaved }: { club: ClubDetail; onSaved: (club: ClubDetail) => void }) {
   const [form, setForm] = useState<ScheduleForm>(() => scheduleFormFrom(club.schedule));
-  const [busy, setBusy] = useState<'' | 'saving' | 'stopping' | 'generating'>('');
+  const [busy, submit] = useSubmitting<'saving' | 'stopping' | 'generating'>();
   const edit = (patch: Partial<ScheduleForm>) => setForm({ ...form, ...patch });
   const check = toSchedule(form);
 
   const save = async () => {
     if (!check.schedule) return toast(check.problem);
-    setBusy('saving');
-    try {
-      const saved = await call('clubs', 'setSchedule', { clubId: club.id, schedule: check.schedule });
-      onSaved(saved);
-      void Taro.showToast({ title: `已保存，共 ${saved.upcomingSessions.length} 期待举行`, icon: 'none' });
-    } catch (failure) {
-      await explainFailure(failure);
-    } finally {
-      setBusy('');
-    }
+    const schedule = check.schedule;
+    await submit(async () => {
+      try {
+        const saved = await call('clubs', 'setSchedule', { clubId: club.id, schedule });
+        onSaved(saved);
+        void Taro.showToast({ title: `已保存，共 ${saved.upcomingSessions.length} 期待举行`, icon: 'none' });
+      } catch (failure) {
+        await explainFailure(failure);
+      }
+    }, 'saving');
   };
 
   const stop = async () => {
@@ -173,29 +173,26 @@ function ScheduleEditor({ club, onSaved }: { club: ClubDetail; onSaved: (club: C
       confirmColor: '#C8102E',
     });
     if (!confirm) return;
-    setBusy('stopping');
-    try {
-      onSaved(await call('clubs', 'setSchedule', { clubId: club.id, schedule: null }));
-      void Taro.showToast({ title: '已停止', icon: 'success' });
-    } catch (failure) {
-      await explainFailure(failure);
-    } finally {
-      setBusy('');
-    }
+    await submit(async () => {
+      try {
+        onSaved(await call('clubs', 'setSchedule', { clubId: club.id, schedule: null }));
+        void Taro.showToast({ title: '已停止', icon: 'success' });
+      } catch (failure) {
+        await explainFailure(failure);
+      }
+    }, 'stopping');
   };
 
-  const generate = async () => {
-    setBusy('generating');
-    try {
-      const { created } = await call('clubs', 'generateSessions', { clubId: club.id });
-      onSaved(await call('clubs', 'get', { clubId: club.id }));
-      void Taro.showToast({ title: created > 0 ? `已生成 ${created} 期场次` : '场次已是最新', icon: 'none' });
-    } catch (failure) {
-      await explainFailure(failure);
-    } finally {
-      setBusy('');
-    }
-  };
+  const generate = () =>
+    submit(async () => {
+      try {
+        const { created } = await call('clubs', 'generateSessions', { clubId: club.id });
+        onSaved(await call('clubs', 'get', { clubId: club.id }));
+        void Taro.showToast({ title: created > 0 ? `已生成 ${created} 期场次` : '场次已是最新', icon: 'none' });
+      } catch (failure) {
+        await explainFailure(failure);
+      }
+    }, 'generating');
 
   return (
     <ClubSection title="共读安排" note="北京时间">
@@ -278,22 +275,21 @@ function ScheduleEditor({ club, onSaved }: { club: ClubDetail; onSaved: (club: C
 
 function SessionTopic({ session, now, onSaved }: { session: ClubSessionSummary; now: Date; onSaved: () => void }) {
   const [topic, setTopic] = useState(session.topic);
-  const [busy, setBusy] = useState(false);
+  const [busy, submit] = useSubmitting();
   const phase = eventPhase(session, now);
   const changed = topic.trim() !== session.topic;
 
   const save = async () => {
     if (!topic.trim()) return toast('请填写本期章节或话题');
-    setBusy(true);
-    try {
-      await call('clubs', 'setSessionTopic', { eventId: session.id, topic: topic.trim() });
-      void Taro.showToast({ title: '话题已保存', icon: 'success' });
-      onSaved();
-    } catch (failure) {
-      await explainFailure(failure);
-    } finally {
-      setBusy(false);
-    }
+    await submit(async () => {
+      try {
+        await call('clubs', 'setSessionTopic', { eventId: session.id, topic: topic.trim() });
+        void Taro.showToast({ title: '话题已保存', icon: 'success' });
+        onSaved();
+      } catch (failure) {
+        await explainFailure(failure);
+      }
+    });
   };
 
   return (
