@@ -167,6 +167,40 @@ describe('创建读书会 page (compiled weapp page)', () => {
     expect(navigations).toHaveLength(0);
   });
 
+  it('sends clubs.create once when 创建读书会 is tapped twice in quick succession', async () => {
+    const calls = startWeapp(organizer(() => ({ ok: true, data: detail({ id: 'club-new', memberCount: 1 }) })), createRoute);
+    // Hold clubs.create in flight until released, so the second tap lands while the first is still sending.
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const cloud = (global as unknown as { wx: { cloud: { callFunction: (options: { data: { action: string } }) => Promise<unknown> } } }).wx.cloud;
+    const send = cloud.callFunction;
+    cloud.callFunction = async (options) => {
+      const reply = send(options);
+      if (options.data.action === 'create') await answered;
+      return reply;
+    };
+    const redirects = recordWx('redirectTo');
+    const page = await renderPage(createRoute);
+    await showing(page, '所属组织');
+    await type(page, 'club-fields__name', '陆家嘴读书会');
+
+    const submit = page.querySelector('.club-create__submit');
+    if (!submit) throw new Error('no 创建读书会 button');
+    submit.dispatchEvent('tap');
+    submit.dispatchEvent('tap');
+    await showing(page, '创建中…');
+    await settle();
+    expect(calls.filter((call) => call.action === 'create')).toHaveLength(1);
+
+    release();
+    await settle();
+    expect(calls.filter((call) => call.action === 'create')).toHaveLength(1);
+    expect(redirects).toHaveLength(1);
+    expect(redirects[0]).toMatchObject({ url: '/package-club/manage/index?clubId=club-new' });
+  });
+
   it('tells a member who organizes nothing, and offers a retry when loading fails', async () => {
     startWeapp((fn, action) => (fn === 'members' && action === 'me' ? me([]) : action === 'tree' ? { ok: true, data: { orgs, myOrgIds: [] } } : unknown), createRoute);
     const empty = await renderPage(createRoute);
