@@ -4,7 +4,7 @@
 import type { ManagedEvent } from '../../cloudfunctions/shared/contract/events';
 import type { RegistrationRow, SeatCounters } from '../../cloudfunctions/shared/contract/registrations';
 import { salonDetail } from './fixtures';
-import { type CloudAnswer, renderPage, showing, startWeapp, tap } from './simulate-page';
+import { type CloudAnswer, renderPage, settle, showing, startWeapp, tap } from './simulate-page';
 
 const eventsRoute = 'package-organizer/events/index';
 const editRoute = 'package-organizer/edit/index';
@@ -203,6 +203,47 @@ describe('event editor and the server', () => {
     // Under the 报名截止 row (its label, then the date and time pickers), and nowhere else.
     expect(text).toMatch(/报名截止 ?\d+月\d+日 周. ?\d\d:\d\d ?报名截止时间不能晚于活动结束时间/);
     expect(text.split('报名截止时间不能晚于活动结束时间')).toHaveLength(2);
+  });
+
+  it('sends events.create once when 保存草稿 on a new event is tapped twice in quick succession', async () => {
+    const answer: CloudAnswer = (fn, action) => {
+      if (fn === 'members' && action === 'me') return { ok: true, data: { profile: null, roles: [{ orgId: 'org-general', role: 'organizer' }], privacyAcceptedVersion: '2026-11', currentPrivacyVersion: '2026-11' } };
+      if (fn === 'orgs' && action === 'tree') return { ok: true, data: { orgs: [{ id: 'org-general', name: '浦东新联总会', kind: 'general', parentId: null, description: '', memberCount: 300 }], myOrgIds: [] } };
+      if (fn === 'events' && action === 'create') return { ok: true, data: { ...salon, id: 'event-new', status: 'draft', title: '青年论坛' } };
+      return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    };
+    const calls = startWeapp(answer, editRoute);
+    // Hold events.create in flight until released, so the second tap lands while the first is still sending.
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const cloud = (global as unknown as { wx: { cloud: { callFunction: (options: { data: { action: string } }) => Promise<unknown> } } }).wx.cloud;
+    const send = cloud.callFunction;
+    cloud.callFunction = async (options) => {
+      const reply = send(options);
+      if (options.data.action === 'create') await answered;
+      return reply;
+    };
+    const page = await renderPage(editRoute);
+    await showing(page, '保存草稿');
+    const [title, venue] = page.querySelectorAll('.form-field__input');
+    title.dispatchEvent('input', { detail: { value: '青年论坛' } });
+    venue.dispatchEvent('input', { detail: { value: '张江科学会堂' } });
+    await settle();
+
+    const save = page.querySelector('.event-editor__save');
+    if (!save) throw new Error('no 保存草稿 button');
+    save.dispatchEvent('tap');
+    save.dispatchEvent('tap');
+    await showing(page, '正在保存…');
+    await settle();
+    expect(calls.filter((call) => call.action === 'create')).toHaveLength(1);
+
+    release();
+    await showing(page, '保存草稿');
+    await settle();
+    expect(calls.filter((call) => call.action === 'create')).toHaveLength(1);
   });
 });
 

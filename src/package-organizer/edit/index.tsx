@@ -17,6 +17,7 @@ import FormField, { formInputClass } from '../../components/form-field';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
 import { useRemote } from '../../hooks/use-remote';
+import { useSubmitting } from '../../hooks/use-submitting';
 import { call, toApiError } from '../../services/api';
 import { formatDateTime } from '../../utils/time';
 import { shiftDays } from '../../utils/wall-clock';
@@ -47,7 +48,7 @@ const kindOptions = eventKinds.map((kind) => ({ value: kind, label: eventKindLab
 const waitlistOptions = waitlistModes.map((mode) => ({ value: mode, label: waitlistModeLabels[mode] }));
 const cancelReasonLimit = 200;
 
-type Busy = '' | 'saving' | 'publishing' | 'closing' | 'cancelling';
+type Busy = 'saving' | 'publishing' | 'closing' | 'cancelling';
 
 function toast(title: string) {
   void Taro.showToast({ title, icon: 'none' });
@@ -88,7 +89,7 @@ function EventEditor({ event, access, now, onSaved }: EditorProps) {
   const [typed, setTyped] = useState<EventForm | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const [serverProblem, setServerProblem] = useState<FormProblem | null>(null);
-  const [busy, setBusy] = useState<Busy>('');
+  const [busy, submit] = useSubmitting<Busy>();
   const [cancelling, setCancelling] = useState(false);
   const [cancelReason, setCancelReason] = useState('');
 
@@ -116,41 +117,39 @@ function EventEditor({ event, access, now, onSaved }: EditorProps) {
       return null;
     }
     if (event && !dirty) return event;
-    setBusy('saving');
-    try {
-      const fields = toEventFields(form);
-      const saved = event ? await call('events', 'update', { id: event.id, fields }) : await call('events', 'create', { orgId: form.orgId, fields });
-      setShowProblems(false);
-      setServerProblem(null);
-      setTyped(null);
-      onSaved(saved);
-      return saved;
-    } catch (failure) {
-      const error = toApiError(failure);
-      const field = error.code === 'VALIDATION_FAILED' ? formFieldOf(error.field, form) : null;
-      setServerProblem({ field: field ?? '', message: error.message });
-      toast(error.message);
-      return null;
-    } finally {
-      setBusy('');
-    }
+    // Stays null when the save fails, or when a save already in flight made this call a no-op.
+    let saved = null as EventDetail | null;
+    await submit(async () => {
+      try {
+        const fields = toEventFields(form);
+        saved = event ? await call('events', 'update', { id: event.id, fields }) : await call('events', 'create', { orgId: form.orgId, fields });
+        setShowProblems(false);
+        setServerProblem(null);
+        setTyped(null);
+        onSaved(saved);
+      } catch (failure) {
+        const error = toApiError(failure);
+        const field = error.code === 'VALIDATION_FAILED' ? formFieldOf(error.field, form) : null;
+        setServerProblem({ field: field ?? '', message: error.message });
+        toast(error.message);
+      }
+    }, 'saving');
+    return saved;
   };
 
   const saveOnly = async () => {
     if (await save()) void Taro.showToast({ title: creating ? '草稿已保存' : '已保存', icon: 'success' });
   };
 
-  const runStatusAction = async (kind: Busy, action: () => Promise<EventDetail>, done: string) => {
-    setBusy(kind);
-    try {
-      onSaved(await action());
-      void Taro.showToast({ title: done, icon: 'success' });
-    } catch (failure) {
-      toast(toApiError(failure).message);
-    } finally {
-      setBusy('');
-    }
-  };
+  const runStatusAction = (kind: Busy, action: () => Promise<EventDetail>, done: string) =>
+    submit(async () => {
+      try {
+        onSaved(await action());
+        void Taro.showToast({ title: done, icon: 'success' });
+      } catch (failure) {
+        toast(toApiError(failure).message);
+      }
+    }, kind);
 
   const publish = async () => {
     const saved = await save();
@@ -184,22 +183,21 @@ function EventEditor({ event, access, now, onSaved }: EditorProps) {
       toast('请填写取消原因');
       return;
     }
-    setBusy('cancelling');
-    try {
-      const result = await call('events', 'cancelEvent', { id: event.id, message });
-      setCancelling(false);
-      onSaved(result);
-      void Taro.showModal({
-        title: '活动已取消',
-        content: result.registrationsCancelled > 0 ? `已取消 ${result.registrationsCancelled} 个报名，并通知了相关会员。` : '该活动没有报名，无需通知会员。',
-        showCancel: false,
-        confirmText: '知道了',
-      });
-    } catch (failure) {
-      toast(toApiError(failure).message);
-    } finally {
-      setBusy('');
-    }
+    await submit(async () => {
+      try {
+        const result = await call('events', 'cancelEvent', { id: event.id, message });
+        setCancelling(false);
+        onSaved(result);
+        void Taro.showModal({
+          title: '活动已取消',
+          content: result.registrationsCancelled > 0 ? `已取消 ${result.registrationsCancelled} 个报名，并通知了相关会员。` : '该活动没有报名，无需通知会员。',
+          showCancel: false,
+          confirmText: '知道了',
+        });
+      } catch (failure) {
+        toast(toApiError(failure).message);
+      }
+    }, 'cancelling');
   };
 
   const openRegistrations = () => {
@@ -216,7 +214,7 @@ function EventEditor({ event, access, now, onSaved }: EditorProps) {
   const coHostCandidates = access.allOrgs.filter((org) => org.id !== form.orgId && !form.coHostOrgIds.includes(org.id));
   const coHostName = (orgId: string) => orgNames.get(orgId) ?? event?.hosts.find((org) => org.id === orgId)?.name ?? '未知组织';
   const unplacedProblem = serverProblem && !serverProblem.field ? serverProblem.message : null;
-  const isBusy = busy !== '';
+  const isBusy = busy !== false;
 
   return (
     <View className="event-editor">
