@@ -10,6 +10,7 @@ import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
 import { useEventPages } from '../../hooks/use-event-pages';
 import { useRemote } from '../../hooks/use-remote';
+import { useSubmitting } from '../../hooks/use-submitting';
 import { type ApiError, call, toApiError } from '../../services/api';
 import './index.scss';
 
@@ -46,7 +47,7 @@ export default function OrgDetailPage() {
   const events = useEventPages(eventFilter);
   // Set by join/leave so the page need not load the organisation again.
   const [changedMembership, setMembership] = useState<Membership | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, submit] = useSubmitting();
   const [now] = useState(() => new Date());
 
   const orgName = remote.data?.org.name;
@@ -72,20 +73,18 @@ export default function OrgDetailPage() {
   const { org, path, children } = remote.data;
   const membership = changedMembership ?? { joined: remote.data.joined, memberCount: org.memberCount };
 
-  const join = async () => {
-    setBusy(true);
-    try {
-      const result = await call('orgs', 'join', { orgId });
-      setMembership({ joined: true, memberCount: result.memberCount });
-      void Taro.showToast({ title: '已加入', icon: 'success' });
-    } catch (failure) {
-      const error = toApiError(failure);
-      if (error.code === 'ALREADY_MEMBER') setMembership({ ...membership, joined: true });
-      await explain(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const join = () =>
+    submit(async () => {
+      try {
+        const result = await call('orgs', 'join', { orgId });
+        setMembership({ joined: true, memberCount: result.memberCount });
+        void Taro.showToast({ title: '已加入', icon: 'success' });
+      } catch (failure) {
+        const error = toApiError(failure);
+        if (error.code === 'ALREADY_MEMBER') setMembership({ ...membership, joined: true });
+        await explain(error);
+      }
+    });
 
   const leave = async () => {
     const { confirm } = await Taro.showModal({
@@ -95,18 +94,17 @@ export default function OrgDetailPage() {
       confirmColor: '#C8102E',
     });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      const result = await call('orgs', 'leave', { orgId });
-      setMembership({ joined: false, memberCount: result.memberCount });
-      void Taro.showToast({ title: '已退出', icon: 'none' });
-    } catch (failure) {
-      const error = toApiError(failure);
-      if (error.code === 'NOT_MEMBER') setMembership({ ...membership, joined: false });
-      await explain(error);
-    } finally {
-      setBusy(false);
-    }
+    await submit(async () => {
+      try {
+        const result = await call('orgs', 'leave', { orgId });
+        setMembership({ joined: false, memberCount: result.memberCount });
+        void Taro.showToast({ title: '已退出', icon: 'none' });
+      } catch (failure) {
+        const error = toApiError(failure);
+        if (error.code === 'NOT_MEMBER') setMembership({ ...membership, joined: false });
+        await explain(error);
+      }
+    });
   };
 
   return (

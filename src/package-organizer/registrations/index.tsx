@@ -10,6 +10,7 @@ import { formInputClass } from '../../components/form-field';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
 import { useRemote } from '../../hooks/use-remote';
+import { useSubmitting } from '../../hooks/use-submitting';
 import { call, toApiError } from '../../services/api';
 import { checkinPageUrl } from '../../utils/checkin-entry';
 import { formatDateTime, formatEventTime } from '../../utils/time';
@@ -148,7 +149,7 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
   // Rows answered by a decision, shown in place until the next refresh so the list keeps its scroll position.
   const [changedRows, setChangedRows] = useState<Record<string, RegistrationRow>>({});
   const [now] = useState(() => new Date());
-  const [busy, setBusy] = useState(false);
+  const [busy, submit] = useSubmitting();
   const [deciding, setDeciding] = useState<Deciding | null>(null);
   const [decisionMessage, setDecisionMessage] = useState('');
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -195,38 +196,36 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
 
   const decide = async () => {
     if (!deciding) return;
-    setBusy(true);
-    try {
-      const row = await call('events', 'decide', { eventId: event.id, memberId: deciding.row.memberId, approve: deciding.approve, message: decisionMessage.trim() });
-      setChangedRows((rows) => ({ ...rows, [row.memberId]: row }));
-      setDeciding(null);
-      void Taro.showToast({ title: deciding.approve ? `已通过：${registrationStatusLabels[row.status]}` : '已拒绝', icon: deciding.approve ? 'success' : 'none' });
-      await refreshCounters();
-    } catch (failure) {
-      const error = toApiError(failure);
-      toast(error.message);
-      // Someone else decided first: show what stands now.
-      if (error.code === 'NOT_PENDING') {
+    await submit(async () => {
+      try {
+        const row = await call('events', 'decide', { eventId: event.id, memberId: deciding.row.memberId, approve: deciding.approve, message: decisionMessage.trim() });
+        setChangedRows((rows) => ({ ...rows, [row.memberId]: row }));
         setDeciding(null);
-        await refresh();
+        void Taro.showToast({ title: deciding.approve ? `已通过：${registrationStatusLabels[row.status]}` : '已拒绝', icon: deciding.approve ? 'success' : 'none' });
+        await refreshCounters();
+      } catch (failure) {
+        const error = toApiError(failure);
+        toast(error.message);
+        // Someone else decided first: show what stands now.
+        if (error.code === 'NOT_PENDING') {
+          setDeciding(null);
+          await refresh();
+        }
       }
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const runCheck = async () => {
-    setBusy(true);
-    try {
-      const result = await call('events', 'checkCounters', { eventId: event.id });
-      setCheck(result);
-      if (!result.consistent || result.repairedSlots > 0 || result.repairedTeamPlaces > 0) await refresh();
-    } catch (failure) {
-      setDialog(null);
-      toast(toApiError(failure).message);
-    } finally {
-      setBusy(false);
-    }
+    await submit(async () => {
+      try {
+        const result = await call('events', 'checkCounters', { eventId: event.id });
+        setCheck(result);
+        if (!result.consistent || result.repairedSlots > 0 || result.repairedTeamPlaces > 0) await refresh();
+      } catch (failure) {
+        setDialog(null);
+        toast(toApiError(failure).message);
+      }
+    });
   };
 
   const openDialog = (next: OpenDialog) => {
@@ -244,28 +243,26 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
       toast('请输入姓名或手机号');
       return;
     }
-    setBusy(true);
-    try {
-      setMatches(await call('events', 'findMembers', { eventId: event.id, query: text }));
-    } catch (failure) {
-      toast(toApiError(failure).message);
-    } finally {
-      setBusy(false);
-    }
+    await submit(async () => {
+      try {
+        setMatches(await call('events', 'findMembers', { eventId: event.id, query: text }));
+      } catch (failure) {
+        toast(toApiError(failure).message);
+      }
+    });
   };
 
   const addMember = async (match: MemberMatch) => {
-    setBusy(true);
-    try {
-      const row = await call('events', 'addMember', { eventId: event.id, memberId: match.memberId });
-      setDialog(null);
-      void Taro.showToast({ title: `已添加${match.name}：${registrationBadge(row).text}`, icon: 'none' });
-      await refresh();
-    } catch (failure) {
-      toast(toApiError(failure).message);
-    } finally {
-      setBusy(false);
-    }
+    await submit(async () => {
+      try {
+        const row = await call('events', 'addMember', { eventId: event.id, memberId: match.memberId });
+        setDialog(null);
+        void Taro.showToast({ title: `已添加${match.name}：${registrationBadge(row).text}`, icon: 'none' });
+        await refresh();
+      } catch (failure) {
+        toast(toApiError(failure).message);
+      }
+    });
   };
 
   const nextCapacity = wholeNumber(capacityText);
@@ -277,20 +274,19 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
       toast(capacityProblem ?? '请填写整数');
       return;
     }
-    setBusy(true);
-    try {
-      const result = await call('events', 'setCapacity', { eventId: event.id, capacity: nextCapacity });
-      const { capacity: savedCapacity, promoted, ...savedCounters } = result;
-      setSummary({ counters: savedCounters, capacity: savedCapacity });
-      setDialog(null);
-      const promotedText = promoted > 0 ? `，已从候补${event.waitlistMode === 'offer' ? '通知' : '递补'} ${promoted} ${unit}` : '';
-      void Taro.showToast({ title: `名额已调整为 ${savedCapacity}${promotedText}`, icon: 'none' });
-      if (promoted > 0) await refresh();
-    } catch (failure) {
-      toast(toApiError(failure).message);
-    } finally {
-      setBusy(false);
-    }
+    await submit(async () => {
+      try {
+        const result = await call('events', 'setCapacity', { eventId: event.id, capacity: nextCapacity });
+        const { capacity: savedCapacity, promoted, ...savedCounters } = result;
+        setSummary({ counters: savedCounters, capacity: savedCapacity });
+        setDialog(null);
+        const promotedText = promoted > 0 ? `，已从候补${event.waitlistMode === 'offer' ? '通知' : '递补'} ${promoted} ${unit}` : '';
+        void Taro.showToast({ title: `名额已调整为 ${savedCapacity}${promotedText}`, icon: 'none' });
+        if (promoted > 0) await refresh();
+      } catch (failure) {
+        toast(toApiError(failure).message);
+      }
+    });
   };
 
   const rows = pages.items.map((row) => changedRows[row.memberId] ?? row);
