@@ -7,6 +7,7 @@ import FormField, { formInputClass, SectorPicker } from '../../components/form-f
 import ErrorState from '../../components/error-state';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import { useRemote } from '../../hooks/use-remote';
+import { leavingPage, useSubmitting } from '../../hooks/use-submitting';
 import { call, toApiError } from '../../services/api';
 import { type ProfileDraft, type ProfileErrors, type ProfileField, validateProfile } from '../../utils/profile-validation';
 import { requireWechatPrivacyAuthorize } from '../../utils/wechat-privacy';
@@ -37,10 +38,10 @@ export default function ProfilePage() {
   const [typed, setTyped] = useState<ProfileDraft | null>(null);
   // Set once consent is given here; an empty string means the server asked for consent again.
   const [acceptedVersion, setAcceptedVersion] = useState<string | null>(null);
-  const [accepting, setAccepting] = useState(false);
+  const [accepting, submitAcceptance] = useSubmitting();
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<ProfileErrors>({});
-  const [saving, setSaving] = useState(false);
+  const [saving, submitProfile] = useSubmitting();
 
   if (!remote.data) {
     return (
@@ -56,19 +57,18 @@ export default function ProfilePage() {
   const errors: ProfileErrors = { ...(submitted ? validateProfile(draft) : {}), ...serverErrors };
 
   const accept = async () => {
-    setAccepting(true);
-    try {
-      if (!(await requireWechatPrivacyAuthorize())) {
-        void Taro.showToast({ title: '需要同意微信隐私授权才能继续', icon: 'none' });
-        return;
+    await submitAcceptance(async () => {
+      try {
+        if (!(await requireWechatPrivacyAuthorize())) {
+          void Taro.showToast({ title: '需要同意微信隐私授权才能继续', icon: 'none' });
+          return;
+        }
+        const result = await call('members', 'acceptPrivacy', { version: privacyNoticeVersion });
+        setAcceptedVersion(result.privacyAcceptedVersion);
+      } catch (failure) {
+        void Taro.showToast({ title: toApiError(failure).message, icon: 'none' });
       }
-      const result = await call('members', 'acceptPrivacy', { version: privacyNoticeVersion });
-      setAcceptedVersion(result.privacyAcceptedVersion);
-    } catch (failure) {
-      void Taro.showToast({ title: toApiError(failure).message, icon: 'none' });
-    } finally {
-      setAccepting(false);
-    }
+    });
   };
 
   const decline = () => {
@@ -88,33 +88,35 @@ export default function ProfilePage() {
       void Taro.showToast({ title: '请按提示修改后再保存', icon: 'none' });
       return;
     }
-    setSaving(true);
-    try {
-      if (!(await requireWechatPrivacyAuthorize())) {
-        void Taro.showToast({ title: '需要同意微信隐私授权才能保存', icon: 'none' });
-        return;
+    const sector = draft.sector;
+    await submitProfile(async () => {
+      try {
+        if (!(await requireWechatPrivacyAuthorize())) {
+          void Taro.showToast({ title: '需要同意微信隐私授权才能保存', icon: 'none' });
+          return;
+        }
+        await call('members', 'saveProfile', {
+          name: draft.name.trim(),
+          mobile: draft.mobile,
+          sector,
+          employer: draft.employer.trim(),
+          title: draft.title.trim(),
+        });
+        void Taro.showToast({ title: '资料已保存', icon: 'success' });
+        setTimeout(leavePage, 800);
+        // The page goes back in a moment: a tap before then must not save and go back a second time.
+        return leavingPage;
+      } catch (failure) {
+        const error = toApiError(failure);
+        if (error.code === 'CONSENT_REQUIRED') {
+          setAcceptedVersion('');
+        } else if (error.code === 'VALIDATION_FAILED' && profileFields.includes(error.field as ProfileField)) {
+          setServerErrors({ ...serverErrors, [error.field as ProfileField]: error.message });
+        } else {
+          void Taro.showToast({ title: error.message, icon: 'none' });
+        }
       }
-      await call('members', 'saveProfile', {
-        name: draft.name.trim(),
-        mobile: draft.mobile,
-        sector: draft.sector,
-        employer: draft.employer.trim(),
-        title: draft.title.trim(),
-      });
-      void Taro.showToast({ title: '资料已保存', icon: 'success' });
-      setTimeout(leavePage, 800);
-    } catch (failure) {
-      const error = toApiError(failure);
-      if (error.code === 'CONSENT_REQUIRED') {
-        setAcceptedVersion('');
-      } else if (error.code === 'VALIDATION_FAILED' && profileFields.includes(error.field as ProfileField)) {
-        setServerErrors({ ...serverErrors, [error.field as ProfileField]: error.message });
-      } else {
-        void Taro.showToast({ title: error.message, icon: 'none' });
-      }
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   if (!consented) {
