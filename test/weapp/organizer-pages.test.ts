@@ -4,7 +4,7 @@
 import type { ManagedEvent } from '../../cloudfunctions/shared/contract/events';
 import type { RegistrationRow, SeatCounters } from '../../cloudfunctions/shared/contract/registrations';
 import { salonDetail } from './fixtures';
-import { type CloudAnswer, renderPage, settle, showing, startWeapp, tap } from './simulate-page';
+import { type CloudAnswer, renderPage, settle, showing, startWeapp, tap, textOf } from './simulate-page';
 
 const eventsRoute = 'package-organizer/events/index';
 const editRoute = 'package-organizer/edit/index';
@@ -117,6 +117,45 @@ describe('registrations page (compiled weapp page)', () => {
     expect(text).not.toContain('通过何佳怡的报名');
     expect(text).toContain('请提前到场');
     expect(text).toContain('40 / 40 人');
+  });
+
+  it('sends events.decide once when 确认 in the approval dialog is tapped twice in quick succession', async () => {
+    const answer: CloudAnswer = (fn, action) => {
+      if (fn === 'events' && action === 'get') return { ok: true, data: salon };
+      if (fn === 'events' && action === 'registrations') return { ok: true, data: { items: [row({})], page: 1, pageSize: 20, hasMore: false, counters, capacity: 40 } };
+      if (fn === 'events' && action === 'decide') return { ok: true, data: row({ status: 'confirmed' }) };
+      return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    };
+    const calls = startWeapp(answer, registrationsRoute);
+    // Hold events.decide in flight until released, so the second tap lands while the first is still sending.
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const cloud = (global as unknown as { wx: { cloud: { callFunction: (options: { data: { action: string } }) => Promise<unknown> } } }).wx.cloud;
+    const send = cloud.callFunction;
+    cloud.callFunction = async (options) => {
+      const reply = send(options);
+      if (options.data.action === 'decide') await answered;
+      return reply;
+    };
+    const page = await renderPage(registrationsRoute);
+    await showing(page, '待审核 1');
+    await tap(page, 'registration-row__approve');
+    await showing(page, '通过何佳怡的报名');
+
+    const confirm = page.querySelector('.dialog__confirm');
+    if (!confirm) throw new Error('no 确认 button');
+    confirm.dispatchEvent('tap');
+    confirm.dispatchEvent('tap');
+    await showing(page, '请稍候…');
+    await settle();
+    expect(calls.filter((call) => call.action === 'decide')).toHaveLength(1);
+
+    release();
+    await settle();
+    expect(calls.filter((call) => call.action === 'decide')).toHaveLength(1);
+    expect(textOf(page)).not.toContain('通过何佳怡的报名');
   });
 
   it('refuses an organizer of another organisation in words', async () => {
