@@ -3,7 +3,7 @@
  */
 import type { ClubDetail, ClubSummary } from '../../cloudfunctions/shared/contract/clubs';
 import type { OrgNode } from '../../cloudfunctions/shared/contract/orgs';
-import { type CloudAnswer, type RenderedPage, renderPage, settle, showing, startWeapp, tap, textOf } from './simulate-page';
+import { type CloudAnswer, holdAnswers, openWith, recordWx, type RenderedPage, renderPage, settle, showing, startWeapp, tap, textOf } from './simulate-page';
 
 const tabRoute = 'pages/clubs/index';
 const createRoute = 'package-club/create/index';
@@ -27,31 +27,6 @@ function detail(patch: Partial<ClubDetail> = {}): ClubDetail {
     currentBook: null, nextSession: null, joined: false, books: [], schedule: null, scheduleText: null, upcomingSessions: [], canManage: true, myNotes: null,
     ...patch,
   };
-}
-
-/** The harness loads pages without a query; the manage page is opened with one. */
-function openWith(query: Record<string, string>) {
-  const globals = global as unknown as { Page: (options: Record<string, unknown>) => void };
-  const page = globals.Page;
-  globals.Page = (options) =>
-    page({
-      ...options,
-      onLoad(this: unknown) {
-        return (options.onLoad as (query: Record<string, string>) => unknown).call(this, query);
-      },
-    });
-}
-
-/** Records what the page asks WeChat for, instead of doing it. */
-function recordWx(name: string): Record<string, unknown>[] {
-  const globals = global as unknown as { wx: Record<string, unknown> };
-  const seen: Record<string, unknown>[] = [];
-  globals.wx[name] = (options: { success?: (result: unknown) => void; complete?: () => void }) => {
-    seen.push(options);
-    options.success?.({ errMsg: `${name}:ok` });
-    options.complete?.();
-  };
-  return seen;
 }
 
 async function type(page: RenderedPage, className: string, value: string, index = 0): Promise<void> {
@@ -170,17 +145,7 @@ describe('创建读书会 page (compiled weapp page)', () => {
   it('sends clubs.create once when 创建读书会 is tapped twice in quick succession', async () => {
     const calls = startWeapp(organizer(() => ({ ok: true, data: detail({ id: 'club-new', memberCount: 1 }) })), createRoute);
     // Hold clubs.create in flight until released, so the second tap lands while the first is still sending.
-    let release: () => void = () => undefined;
-    const answered = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const cloud = (global as unknown as { wx: { cloud: { callFunction: (options: { data: { action: string } }) => Promise<unknown> } } }).wx.cloud;
-    const send = cloud.callFunction;
-    cloud.callFunction = async (options) => {
-      const reply = send(options);
-      if (options.data.action === 'create') await answered;
-      return reply;
-    };
+    const release = holdAnswers('create');
     const redirects = recordWx('redirectTo');
     const page = await renderPage(createRoute);
     await showing(page, '所属组织');

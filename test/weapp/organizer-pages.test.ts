@@ -4,7 +4,7 @@
 import type { ManagedEvent } from '../../cloudfunctions/shared/contract/events';
 import type { RegistrationRow, SeatCounters } from '../../cloudfunctions/shared/contract/registrations';
 import { salonDetail } from './fixtures';
-import { type CloudAnswer, renderPage, settle, showing, startWeapp, tap, textOf } from './simulate-page';
+import { type CloudAnswer, holdAnswers, renderPage, settle, showing, startWeapp, tap, textOf } from './simulate-page';
 
 const eventsRoute = 'package-organizer/events/index';
 const editRoute = 'package-organizer/edit/index';
@@ -128,17 +128,7 @@ describe('registrations page (compiled weapp page)', () => {
     };
     const calls = startWeapp(answer, registrationsRoute);
     // Hold events.decide in flight until released, so the second tap lands while the first is still sending.
-    let release: () => void = () => undefined;
-    const answered = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const cloud = (global as unknown as { wx: { cloud: { callFunction: (options: { data: { action: string } }) => Promise<unknown> } } }).wx.cloud;
-    const send = cloud.callFunction;
-    cloud.callFunction = async (options) => {
-      const reply = send(options);
-      if (options.data.action === 'decide') await answered;
-      return reply;
-    };
+    const release = holdAnswers('decide');
     const page = await renderPage(registrationsRoute);
     await showing(page, '待审核 1');
     await tap(page, 'registration-row__approve');
@@ -253,17 +243,7 @@ describe('event editor and the server', () => {
     };
     const calls = startWeapp(answer, editRoute);
     // Hold events.create in flight until released, so the second tap lands while the first is still sending.
-    let release: () => void = () => undefined;
-    const answered = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const cloud = (global as unknown as { wx: { cloud: { callFunction: (options: { data: { action: string } }) => Promise<unknown> } } }).wx.cloud;
-    const send = cloud.callFunction;
-    cloud.callFunction = async (options) => {
-      const reply = send(options);
-      if (options.data.action === 'create') await answered;
-      return reply;
-    };
+    const release = holdAnswers('create');
     const page = await renderPage(editRoute);
     await showing(page, '保存草稿');
     const [title, venue] = page.querySelectorAll('.form-field__input');

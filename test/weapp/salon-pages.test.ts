@@ -4,7 +4,7 @@
 import type { MyRegistrationItem } from '../../cloudfunctions/shared/contract/registrations';
 import simulate from 'miniprogram-simulate';
 import { salonDetail } from './fixtures';
-import { type CloudAnswer, renderPage, showing, startWeapp, tap, textOf } from './simulate-page';
+import { type CloudAnswer, openWith, recordWx, renderPage, showing, startWeapp, tap, textOf } from './simulate-page';
 
 const detailRoute = 'package-event/detail/index';
 const summaryRoute = 'package-organizer/summary/index';
@@ -40,31 +40,6 @@ const tradeSalon = salonDetail({
 });
 
 const unknown = { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
-
-/** The harness loads pages without a query; these pages are opened with one. */
-function openWith(query: Record<string, string>) {
-  const globals = global as unknown as { Page: (options: Record<string, unknown>) => void };
-  const page = globals.Page;
-  globals.Page = (options) =>
-    page({
-      ...options,
-      onLoad(this: unknown) {
-        return (options.onLoad as (query: Record<string, string>) => unknown).call(this, query);
-      },
-    });
-}
-
-/** Records what the page asks WeChat for, instead of doing it. */
-function recordWx(name: string): unknown[] {
-  const globals = global as unknown as { wx: Record<string, unknown> };
-  const seen: unknown[] = [];
-  globals.wx[name] = (options: { success?: (result: unknown) => void; complete?: () => void }) => {
-    seen.push(options);
-    options.success?.({ errMsg: `${name}:ok` });
-    options.complete?.();
-  };
-  return seen;
-}
 
 beforeEach(() => {
   jest.resetModules();

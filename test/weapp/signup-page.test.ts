@@ -4,7 +4,7 @@
 import type { EventDetail } from '../../cloudfunctions/shared/contract/events';
 import type { MeResult } from '../../cloudfunctions/shared/contract/members';
 import type { MyRegistration } from '../../cloudfunctions/shared/contract/registrations';
-import { type CloudAnswer, renderPage, settle, startWeapp, tap, textOf } from './simulate-page';
+import { type CloudAnswer, openWith, renderPage, settle, startWeapp, tap, textOf } from './simulate-page';
 
 const route = 'package-event/signup/index';
 
@@ -45,19 +45,6 @@ function answering(signup: SignupReply, profile: MeResult = me): CloudAnswer {
   };
 }
 
-/** The harness loads pages without a query; this one is opened as `?id=<event>`. */
-function openWithEventId(id: string) {
-  const globals = global as unknown as { Page: (options: Record<string, unknown>) => void };
-  const page = globals.Page;
-  globals.Page = (options) =>
-    page({
-      ...options,
-      onLoad(this: unknown) {
-        return (options.onLoad as (query: Record<string, string>) => unknown).call(this, { id });
-      },
-    });
-}
-
 beforeEach(() => {
   jest.resetModules();
 });
@@ -65,7 +52,7 @@ beforeEach(() => {
 describe('sign-up page (compiled weapp page)', () => {
   it('checks the answers before sending, then signs up once and shows the place in line', async () => {
     const calls = startWeapp(answering(() => ({ ok: true, data: waitlisted })), route);
-    openWithEventId(event.id);
+    openWith({ id: event.id });
     const page = await renderPage(route);
 
     expect(calls).toContainEqual({ name: 'events', action: 'get', data: { id: event.id } });
@@ -100,7 +87,7 @@ describe('sign-up page (compiled weapp page)', () => {
       }),
       route,
     );
-    openWithEventId(event.id);
+    openWith({ id: event.id });
     const page = await renderPage(route);
     page.querySelectorAll('.signup-form__option')[0].dispatchEvent('tap');
     await settle();
@@ -117,7 +104,7 @@ describe('sign-up page (compiled weapp page)', () => {
 
   it('turns a double tap into the same request at most', async () => {
     const calls = startWeapp(answering(() => ({ ok: true, data: { ...waitlisted, status: 'confirmed', waitlistPosition: null } })), route);
-    openWithEventId(event.id);
+    openWith({ id: event.id });
     const page = await renderPage(route);
     page.querySelectorAll('.signup-form__option')[0].dispatchEvent('tap');
     await settle();
@@ -134,7 +121,7 @@ describe('sign-up page (compiled weapp page)', () => {
 
   it('answers ALREADY_REGISTERED with a way to the current status', async () => {
     startWeapp(answering(() => ({ ok: false, code: 'ALREADY_REGISTERED', message: '你已报名该活动' })), route);
-    openWithEventId(event.id);
+    openWith({ id: event.id });
     const page = await renderPage(route);
     page.querySelectorAll('.signup-form__option')[0].dispatchEvent('tap');
     await settle();
@@ -147,7 +134,7 @@ describe('sign-up page (compiled weapp page)', () => {
 
   it('sends a newcomer without a profile to 完善资料 instead of showing the form', async () => {
     const calls = startWeapp(answering(() => ({ ok: true, data: waitlisted }), { ...me, profile: null, privacyAcceptedVersion: null }), route);
-    openWithEventId(event.id);
+    openWith({ id: event.id });
     const page = await renderPage(route);
 
     expect(textOf(page)).toContain('请先完善资料');

@@ -130,3 +130,47 @@ export async function showing(page: RenderedPage, needle: string): Promise<strin
 export async function settle(): Promise<void> {
   await simulate.sleep(150);
 }
+
+/**
+ * After `startWeapp`: answers to `action` wait until the returned release is called. The call is recorded at once,
+ * so a second tap can land while the first request is still in flight.
+ */
+export function holdAnswers(action: string): () => void {
+  const cloud = (global as unknown as Globals).wx.cloud as { callFunction: (options: { data: { action: string } }) => Promise<unknown> };
+  let release: () => void = () => undefined;
+  const answered = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const send = cloud.callFunction;
+  cloud.callFunction = async (options) => {
+    const reply = send(options);
+    if (options.data.action === action) await answered;
+    return reply;
+  };
+  return () => release();
+}
+
+/** The harness loads pages without a query; call before `renderPage` for a page opened with one. */
+export function openWith(query: Record<string, string>): void {
+  const globals = global as unknown as Globals;
+  const page = globals.Page;
+  globals.Page = (options) =>
+    page({
+      ...options,
+      onLoad(this: unknown) {
+        return (options.onLoad as (query: Record<string, string>) => unknown).call(this, query);
+      },
+    });
+}
+
+/** Records what the page asks WeChat for (`wx[name]`), instead of doing it. */
+export function recordWx(name: string): Record<string, unknown>[] {
+  const globals = global as unknown as Globals;
+  const seen: Record<string, unknown>[] = [];
+  globals.wx[name] = (options: { success?: (result: unknown) => void; complete?: () => void }) => {
+    seen.push(options);
+    options.success?.({ errMsg: `${name}:ok` });
+    options.complete?.();
+  };
+  return seen;
+}
