@@ -6,30 +6,22 @@ import ErrorState from '../../components/error-state';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import { useOrganizerAccess } from '../../hooks/use-organizer-access';
 import { leavingPage, useSubmitting } from '../../hooks/use-submitting';
-import { call, toApiError } from '../../services/api';
+import { call } from '../../services/api';
 import type { ManagedOrg } from '../../utils/managed-orgs';
 import ClubFields from '../components/club-fields';
 import ClubSection from '../components/club-section';
 import { clubManageUrl } from '../helpers/club-links';
-import { type ClubFieldProblems, type ClubFieldsForm, clubFieldOf, clubFieldsFormFrom, toClubFields } from '../helpers/club-fields-form';
-import { explainFailure } from '../helpers/toast';
+import { useClubFieldsForm } from '../helpers/use-club-fields-form';
 import './index.scss';
 
 function CreateForm({ orgs }: { orgs: ManagedOrg[] }) {
   const [orgId, setOrgId] = useState(orgs[0].id);
-  const [form, setForm] = useState<ClubFieldsForm>(() => clubFieldsFormFrom(null));
-  const [problems, setProblems] = useState<ClubFieldProblems>({});
+  const basics = useClubFieldsForm(null);
   const [busy, submit] = useSubmitting();
 
-  const edit = (patch: Partial<ClubFieldsForm>) => {
-    setForm((typed) => ({ ...typed, ...patch }));
-    setProblems({});
-  };
-
   const create = () => {
-    const check = toClubFields(form);
-    if (!check.fields) return setProblems(check.problems);
-    const fields = check.fields;
+    const fields = basics.checked();
+    if (!fields) return;
     void submit(async () => {
       try {
         const club = await call('clubs', 'create', { orgId, ...fields });
@@ -37,10 +29,7 @@ function CreateForm({ orgs }: { orgs: ManagedOrg[] }) {
         void Taro.redirectTo({ url: clubManageUrl(club.id) });
         return leavingPage;
       } catch (failure) {
-        const error = toApiError(failure);
-        const field = error.code === 'VALIDATION_FAILED' ? clubFieldOf(error.field) : null;
-        if (field) setProblems({ [field]: error.message });
-        else await explainFailure(failure);
+        await basics.refused(failure);
       }
     });
   };
@@ -60,7 +49,7 @@ function CreateForm({ orgs }: { orgs: ManagedOrg[] }) {
         ))}
       </ClubSection>
       <ClubSection title="基本信息" note="创建后可设置书目和共读安排">
-        <ClubFields form={form} problems={problems} onChange={edit} />
+        <ClubFields form={basics.form} problems={basics.problems} onChange={basics.edit} />
       </ClubSection>
       <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} club-create__submit`} hoverClass="btn--pressed" onClick={() => !busy && create()}>
         {busy ? '创建中…' : '创建读书会'}

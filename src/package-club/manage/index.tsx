@@ -10,17 +10,17 @@ import FormField, { formInputClass } from '../../components/form-field';
 import LoadingSkeleton from '../../components/loading-skeleton';
 import Tag from '../../components/tag';
 import { useSubmitting } from '../../hooks/use-submitting';
-import { call, toApiError } from '../../services/api';
+import { call } from '../../services/api';
 import { countText, describeSchedule, weekdayNames } from '../../utils/club-display';
 import { eventPhase } from '../../utils/event-display';
 import { formatEventTime } from '../../utils/time';
 import ClubFields from '../components/club-fields';
 import ClubSection from '../components/club-section';
-import { type ClubFieldProblems, type ClubFieldsForm, clubFieldOf, clubFieldsFormFrom, toClubFields } from '../helpers/club-fields-form';
 import { pickCoverImage } from '../helpers/cover-image';
 import { type ScheduleForm, scheduleFormFrom, toSchedule } from '../helpers/schedule-form';
 import { explainFailure, toast } from '../helpers/toast';
 import { useClub } from '../helpers/use-club';
+import { useClubFieldsForm } from '../helpers/use-club-fields-form';
 import './index.scss';
 
 const monthDays = Array.from({ length: 31 }, (_, index) => index + 1);
@@ -31,36 +31,25 @@ function normalizeIsbn(typed: string): string {
 }
 
 function BasicsForm({ club, onSaved }: { club: ClubDetail; onSaved: (club: ClubDetail) => void }) {
-  const [form, setForm] = useState<ClubFieldsForm>(() => clubFieldsFormFrom(club));
-  const [problems, setProblems] = useState<ClubFieldProblems>({});
+  const basics = useClubFieldsForm(club);
   const [busy, submit] = useSubmitting();
 
-  const edit = (patch: Partial<ClubFieldsForm>) => {
-    setForm((typed) => ({ ...typed, ...patch }));
-    setProblems({});
-  };
-
   const save = async () => {
-    const check = toClubFields(form);
-    if (!check.fields) return setProblems(check.problems);
-    const fields = check.fields;
+    const fields = basics.checked();
+    if (!fields) return;
     await submit(async () => {
       try {
         onSaved(await call('clubs', 'update', { clubId: club.id, ...fields }));
         void Taro.showToast({ title: '基本信息已保存', icon: 'success' });
       } catch (failure) {
-        // A refusal naming one of these fields (such as a cap below the members there are) is shown under it.
-        const error = toApiError(failure);
-        const field = error.code === 'VALIDATION_FAILED' ? clubFieldOf(error.field) : null;
-        if (field) setProblems({ [field]: error.message });
-        else await explainFailure(failure);
+        await basics.refused(failure);
       }
     });
   };
 
   return (
     <ClubSection title="基本信息" note={club.orgName}>
-      <ClubFields form={form} problems={problems} onChange={edit} memberCount={club.memberCount} />
+      <ClubFields form={basics.form} problems={basics.problems} onChange={basics.edit} memberCount={club.memberCount} />
       <View className={`btn ${busy ? 'btn--disabled' : 'btn--primary'} club-manage__save club-manage__basics-save`} hoverClass="btn--pressed" onClick={() => !busy && void save()}>
         {busy ? '保存中…' : '保存基本信息'}
       </View>
