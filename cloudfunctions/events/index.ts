@@ -2,6 +2,7 @@ import { isPublicEvent, planEventList } from '../shared/domain/event-listing';
 import { toEventSummary } from '../shared/domain/mapping';
 import { toPage } from '../shared/domain/paging';
 import { AppError, defineFunction } from '../shared/runtime';
+import { housekeepingActions } from './housekeeping';
 import { eventDetail, managementActions } from './management';
 import { registrationActions } from './registrations';
 
@@ -28,7 +29,8 @@ const fn = defineFunction('events', {
   },
   ...managementActions,
   ...registrationActions,
-}, { timerAction: 'expireOffers' });
+  ...housekeepingActions,
+}, { timerAction: 'sweep' });
 
 export const main = fn.main;
 export const invoke = fn.invoke;

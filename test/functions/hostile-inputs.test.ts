@@ -80,7 +80,8 @@ const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInp
     addMember: { valid: { eventId: 'ev-forum', memberId: 'm-member' }, strings: ['eventId', 'memberId'], numbers: [] },
     setCapacity: { valid: { eventId: 'ev-forum', capacity: 60 }, strings: ['eventId'], numbers: ['capacity'] },
     checkCounters: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
-    expireOffers: { valid: {}, strings: [], numbers: [] },
+    exportRegistrations: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
+    sweep: { valid: {}, strings: [], numbers: [] },
   },
   pledge: {
     current: { valid: {}, strings: [], numbers: [] },

@@ -3,7 +3,7 @@ import { startTimers, timerTriggers } from '../../emulator/host/timers';
 
 it('finds the timer triggers declared for deployment', () => {
   expect(timerTriggers(cloudbaseConfig)).toEqual([
-    { functionName: 'events', triggerName: 'expire-offers' },
+    { functionName: 'events', triggerName: 'sweep' },
     { functionName: 'clubs', triggerName: 'generate-sessions' },
   ]);
   expect(timerTriggers({ functions: [{ name: 'a', triggers: [{ name: 'hook', type: 'http' }] }, { name: 'b' }] })).toEqual([]);
@@ -13,11 +13,11 @@ it('fires each trigger every interval until stopped', () => {
   jest.useFakeTimers();
   try {
     const fired: string[] = [];
-    const stop = startTimers([{ functionName: 'events', triggerName: 'expire-offers' }], async (trigger) => {
+    const stop = startTimers([{ functionName: 'events', triggerName: 'sweep' }], async (trigger) => {
       fired.push(trigger.triggerName);
     }, 1000);
     jest.advanceTimersByTime(3500);
-    expect(fired).toEqual(['expire-offers', 'expire-offers', 'expire-offers']);
+    expect(fired).toEqual(['sweep', 'sweep', 'sweep']);
     stop();
     jest.advanceTimersByTime(5000);
     expect(fired).toHaveLength(3);

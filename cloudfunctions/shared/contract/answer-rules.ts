@@ -29,6 +29,11 @@ function problemWith(question: EventQuestion, value: AnswerValue | undefined): s
   }
 }
 
+/** An answer as people read it: text as given, choices joined with 、. */
+export function answerText(value: AnswerValue): string {
+  return Array.isArray(value) ? value.join('、') : value;
+}
+
 /** Every problem with a set of answers, in question order; unknown question ids are problems too. */
 export function answerProblems(questions: EventQuestion[], answers: Record<string, AnswerValue>): AnswerProblem[] {
   const known = new Set(questions.map((question) => question.id));

@@ -393,6 +393,19 @@ export interface NoteReportDoc {
   at: Date;
 }
 
+/**
+ * `exportFiles`: a spreadsheet of personal data an organizer exported, kept in file storage only until
+ * `deleteAfter`, when the events function's timer deletes the file and this record.
+ */
+export interface ExportFileDoc {
+  _id: string;
+  fileId: string;
+  eventId: string;
+  memberId: string;
+  createdAt: Date;
+  deleteAfter: Date;
+}
+
 export const collections = {
   members: 'members',
   orgs: 'orgs',
@@ -411,4 +424,5 @@ export const collections = {
   clubMembers: 'clubMembers',
   clubNotes: 'clubNotes',
   noteReports: 'noteReports',
+  exportFiles: 'exportFiles',
 } as const;

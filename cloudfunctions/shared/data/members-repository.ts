@@ -19,9 +19,12 @@ export class MembersRepository {
     return firstDocumentOf<MemberDoc>(await this.collection.doc(memberId).get());
   }
 
+  /** Asks for at most CloudBase's 1,000-document cap at a time, so any number of ids can be looked up. */
   async findByIds(memberIds: string[]): Promise<MemberDoc[]> {
-    if (memberIds.length === 0) return [];
-    return documentsOf<MemberDoc>(await this.collection.where({ _id: this.db.command.in(memberIds) }).limit(maxQueryLimit).get());
+    const batches: string[][] = [];
+    for (let start = 0; start < memberIds.length; start += maxQueryLimit) batches.push(memberIds.slice(start, start + maxQueryLimit));
+    const found = await Promise.all(batches.map(async (batch) => documentsOf<MemberDoc>(await this.collection.where({ _id: this.db.command.in(batch) }).limit(maxQueryLimit).get())));
+    return found.flat();
   }
 
   /** Members with a profile whose name contains the text, or whose mobile ends with it (organizers search by the last digits). */

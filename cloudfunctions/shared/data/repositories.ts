@@ -4,6 +4,7 @@ import { ClubsRepository } from './clubs-repository';
 import type { Database, FileStorage } from './database';
 import { EventPhotosRepository } from './event-photos-repository';
 import { EventsRepository } from './events-repository';
+import { ExportFilesRepository } from './export-files-repository';
 import { MembersRepository } from './members-repository';
 import { NotificationsRepository } from './notifications-repository';
 import { RegistrationsRepository } from './registrations-repository';
@@ -17,6 +18,7 @@ export interface Repositories {
   orgs: OrgsRepository;
   events: EventsRepository;
   eventPhotos: EventPhotosRepository;
+  exportFiles: ExportFilesRepository;
   audit: AuditRepository;
   pledgeVersions: PledgeVersionsRepository;
   pledgeSignatures: PledgeSignaturesRepository;
@@ -38,6 +40,7 @@ export function openRepositories(db: Database, storage: FileStorage): Repositori
     orgs: new OrgsRepository(db),
     events: new EventsRepository(db),
     eventPhotos: new EventPhotosRepository(storage),
+    exportFiles: new ExportFilesRepository(db, storage),
     audit: new AuditRepository(db),
     pledgeVersions: new PledgeVersionsRepository(db),
     pledgeSignatures: new PledgeSignaturesRepository(db, storage),

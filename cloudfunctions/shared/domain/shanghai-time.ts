@@ -26,3 +26,8 @@ export function endOfShanghaiDay(day: string): Date {
 export function shanghaiDateTime(instant: Date): string {
   return dayjs(instant).tz(displayTimeZone).format('M月D日 HH:mm');
 }
+
+/** An instant in Asia/Shanghai in a dayjs pattern, e.g. "YYYY-MM-DD HH:mm" for a spreadsheet cell. */
+export function inShanghai(instant: Date | string, pattern: string): string {
+  return dayjs(instant).tz(displayTimeZone).format(pattern);
+}

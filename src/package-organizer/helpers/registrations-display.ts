@@ -1,3 +1,4 @@
+import { answerText } from '../../../cloudfunctions/shared/contract/answer-rules';
 import type { EventQuestion, ManagedEvent } from '../../../cloudfunctions/shared/contract/events';
 import type { Answers, CounterCheck, RegistrationRow, SeatCounters } from '../../../cloudfunctions/shared/contract/registrations';
 import { type RegistrationStatus, registrationStatusLabels, sectorLabels, type WaitlistMode } from '../../../cloudfunctions/shared/contract/vocabulary';
@@ -94,14 +95,13 @@ export interface AnswerLine {
 
 /** Answers in the event's question order, choices joined; answers to questions since removed come last. */
 export function answerLines(questions: EventQuestion[], answers: Answers): AnswerLine[] {
-  const textOf = (value: string | string[]) => (Array.isArray(value) ? value.join('、') : value);
   const known = questions
     .filter((question) => answers[question.id] !== undefined)
-    .map((question) => ({ questionId: question.id, label: question.label, text: textOf(answers[question.id]) }));
+    .map((question) => ({ questionId: question.id, label: question.label, text: answerText(answers[question.id]) }));
   const asked = new Set(questions.map((question) => question.id));
   const removed = Object.keys(answers)
     .filter((id) => !asked.has(id))
-    .map((id) => ({ questionId: id, label: '已删除的问题', text: textOf(answers[id]) }));
+    .map((id) => ({ questionId: id, label: '已删除的问题', text: answerText(answers[id]) }));
   return [...known, ...removed].filter((line) => line.text !== '');
 }
 
