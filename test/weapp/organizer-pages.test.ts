@@ -4,7 +4,7 @@
 import type { ManagedEvent } from '../../cloudfunctions/shared/contract/events';
 import type { RegistrationRow, SeatCounters } from '../../cloudfunctions/shared/contract/registrations';
 import { salonDetail } from './fixtures';
-import { type CloudAnswer, holdAnswers, renderPage, settle, showing, startWeapp, tap, textOf } from './simulate-page';
+import { type CloudAnswer, holdAnswers, recordWx, renderPage, settle, showing, startWeapp, tap, textOf } from './simulate-page';
 
 const eventsRoute = 'package-organizer/events/index';
 const editRoute = 'package-organizer/edit/index';
@@ -155,6 +155,79 @@ describe('registrations page (compiled weapp page)', () => {
     };
     startWeapp(answer, registrationsRoute);
     await showing(await renderPage(registrationsRoute), '你不是该活动主办组织的组织者');
+  });
+
+  describe('导出名单', () => {
+    const exported = { url: 'https://files.example/exports/ev-salon-1.xlsx', fileName: '“一带一路”专业服务沙龙-报名名单-20261126-0930.xlsx', people: 41, urlExpiresAt: '2026-11-26T01:45:00.000Z' };
+    const wx = () => (global as unknown as { wx: Record<string, unknown> }).wx;
+
+    /** Where the simulator's WeChat keeps a mini program's own files (WeChat's is `wxfile://usr`; here it ends in a slash). */
+    const userFolder = () => (wx().env as { USER_DATA_PATH: string }).USER_DATA_PATH.replace(/\/$/, '');
+
+    /** The phone's file system and downloads, as WeChat answers them: an empty export folder, a download that lands. */
+    function phoneFiles(downloadStatus = 200) {
+      const folders: string[] = [];
+      const downloads: { url: string; filePath: string }[] = [];
+      wx().getFileSystemManager = () => ({
+        rmdirSync: () => {
+          throw new Error('rmdirSync:fail no such file or directory');
+        },
+        mkdirSync: (folder: string) => folders.push(folder),
+      });
+      wx().downloadFile = (options: { url: string; filePath: string; success?: (result: unknown) => void }) => {
+        downloads.push({ url: options.url, filePath: options.filePath });
+        options.success?.({ statusCode: downloadStatus, filePath: options.filePath, errMsg: 'downloadFile:ok' });
+      };
+      recordWx('showLoading');
+      recordWx('hideLoading');
+      return { folders, downloads, opened: recordWx('openDocument'), toasts: recordWx('showToast') };
+    }
+
+    function exportingAnswer(reply: unknown): CloudAnswer {
+      return (fn, action) => {
+        if (fn === 'events' && action === 'get') return { ok: true, data: salon };
+        if (fn === 'events' && action === 'registrations') return { ok: true, data: { items: [row({})], page: 1, pageSize: 20, hasMore: false, counters, capacity: 40 } };
+        if (fn === 'events' && action === 'exportRegistrations') return reply;
+        return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+      };
+    }
+
+    it('downloads the list under its own name and opens it with WeChat’s share menu', async () => {
+      const calls = startWeapp(exportingAnswer({ ok: true, data: exported }), registrationsRoute);
+      const phone = phoneFiles();
+      const page = await renderPage(registrationsRoute);
+      await showing(page, '导出名单');
+      await tap(page, 'registrations-admin__export');
+      await settle();
+
+      expect(calls.filter((call) => call.action === 'exportRegistrations').map((call) => call.data)).toEqual([{ eventId: salon.id }]);
+      const saved = `${userFolder()}/exports/${exported.fileName}`;
+      expect(phone.folders).toEqual([`${userFolder()}/exports`]);
+      expect(phone.downloads).toEqual([{ url: exported.url, filePath: saved }]);
+      expect(phone.opened).toEqual([expect.objectContaining({ filePath: saved, fileType: 'xlsx', showMenu: true })]);
+      expect(phone.toasts.map((toast) => toast.title)).toEqual(['已导出 41 人的报名名单']);
+    });
+
+    it('says in words when the server refuses, and when the file does not arrive', async () => {
+      startWeapp(exportingAnswer({ ok: false, code: 'FORBIDDEN', message: '没有权限进行此操作' }), registrationsRoute);
+      let phone = phoneFiles();
+      let page = await renderPage(registrationsRoute);
+      await showing(page, '导出名单');
+      await tap(page, 'registrations-admin__export');
+      await settle();
+      expect(phone.downloads).toEqual([]);
+      expect(phone.toasts.map((toast) => toast.title)).toEqual(['没有权限进行此操作']);
+
+      jest.resetModules();
+      startWeapp(exportingAnswer({ ok: true, data: exported }), registrationsRoute);
+      phone = phoneFiles(404);
+      page = await renderPage(registrationsRoute);
+      await showing(page, '导出名单');
+      await tap(page, 'registrations-admin__export');
+      await settle();
+      expect(phone.opened).toEqual([]);
+      expect(phone.toasts.map((toast) => toast.title)).toEqual(['名单已生成，但没能打开，请重试']);
+    });
   });
 });
 

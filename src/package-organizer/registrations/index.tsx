@@ -30,6 +30,7 @@ import {
   statusFilters,
 } from '../helpers/registrations-display';
 import { type SeatSummary, useRegistrationPages } from '../helpers/use-registration-pages';
+import { openSpreadsheet } from './spreadsheet-opener';
 import './index.scss';
 
 const decisionMessageLimit = 200;
@@ -265,6 +266,28 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
     });
   };
 
+  const exportList = async () => {
+    await submit(async () => {
+      void Taro.showLoading({ title: '正在生成名单…', mask: true });
+      let exported: { url: string; fileName: string; people: number };
+      try {
+        exported = await call('events', 'exportRegistrations', { eventId: event.id });
+      } catch (failure) {
+        Taro.hideLoading();
+        toast(toApiError(failure).message);
+        return;
+      }
+      try {
+        await openSpreadsheet(exported.url, exported.fileName);
+        Taro.hideLoading();
+        toast(`已导出 ${exported.people} 人的报名名单`);
+      } catch {
+        Taro.hideLoading();
+        toast('名单已生成，但没能打开，请重试');
+      }
+    });
+  };
+
   const nextCapacity = wholeNumber(capacityText);
   const capacityProblem =
     nextCapacity === null ? '请填写整数' : nextCapacity < 1 ? '名额至少为 1' : nextCapacity > 5000 ? '名额不能超过 5000' : null;
@@ -305,6 +328,9 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
         </View>
         <View className="registrations-admin__tool registrations-admin__check" hoverClass="btn--pressed" onClick={() => openDialog('check')}>
           核对名额
+        </View>
+        <View className="registrations-admin__tool registrations-admin__export" hoverClass="btn--pressed" onClick={() => void exportList()}>
+          导出名单
         </View>
         <View
           className="registrations-admin__tool registrations-admin__checkin"
