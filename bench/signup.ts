@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import tcb from '@cloudbase/node-sdk';
-import type { CounterCheck, MyRegistration, Reply } from '../cloudfunctions/shared/contract';
+import ExcelJS from 'exceljs';
+import type { CounterCheck, MyRegistration, RegistrationExport, Reply } from '../cloudfunctions/shared/contract';
 import { collections, type EventDoc, type RegistrationDoc } from '../cloudfunctions/shared/data/documents';
 import { openEventDoc } from '../test/support/event-doc';
 import { issueTokenForOpenId } from '../emulator/host/dev-sign-in';
@@ -81,6 +82,7 @@ export async function benchSignup(): Promise<void> {
       ...(burst.errors === 0 ? [] : [`${burst.errors} sign-ups failed, first: ${JSON.stringify(replies.find((reply) => !reply.ok))}`]),
       ...arrivalProblems(event, rows, replies),
       ...(await counterProblems(host.url)),
+      ...(await exportProblems(host.url)),
     ];
     if (problems.length) throw new Error(`signup bench failed:\n- ${problems.join('\n- ')}`);
   } finally {
@@ -145,16 +147,21 @@ function arrivalProblems(event: EventDoc, rows: RegistrationDoc[], replies: Repl
   return problems;
 }
 
-/** The organizer's counter check: the event's counters against a recount of the rows. */
-async function counterProblems(url: string): Promise<string[]> {
+/** One events action as the organizer persona, over the host's HTTP API. */
+async function asOrganizer<T>(url: string, action: string, data: unknown): Promise<Reply<T>> {
   const session = await fetch(`${url}/dev/session`, { method: 'POST', body: JSON.stringify({ persona: organizerPersona }) });
   const { token } = (await session.json()) as { token: string };
-  const check = await fetch(`${url}/api/events`, {
+  const answer = await fetch(`${url}/api/events`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ action: 'checkCounters', data: { eventId } }),
+    body: JSON.stringify({ action, data }),
   });
-  const reply = (await check.json()) as Reply<CounterCheck>;
+  return (await answer.json()) as Reply<T>;
+}
+
+/** The organizer's counter check: the event's counters against a recount of the rows. */
+async function counterProblems(url: string): Promise<string[]> {
+  const reply = await asOrganizer<CounterCheck>(url, 'checkCounters', { eventId });
   if (!reply.ok) return [`checkCounters answered ${reply.code}`];
   const { consistent, repairedSlots, stored } = reply.data;
   const expected = { seatsTaken: capacity, waitlistCount: members - capacity, openOffers: 0, pendingCount: 0 };
@@ -162,6 +169,24 @@ async function counterProblems(url: string): Promise<string[]> {
     ...(consistent && repairedSlots === 0 ? [] : [`counter check found differences: ${JSON.stringify(reply.data)}`]),
     ...(isDeepStrictEqual(stored, expected) ? [] : [`event counters ${JSON.stringify(stored)}, expected ${JSON.stringify(expected)}`]),
   ];
+}
+
+/**
+ * The organizer exports the 5,000 registrations as Excel: `signup.export_ms` is the call (reading every row and
+ * member, writing the workbook, storing it), `signup.export_kib` the file; the file must list everyone.
+ */
+async function exportProblems(url: string): Promise<string[]> {
+  const started = performance.now();
+  const reply = await asOrganizer<RegistrationExport>(url, 'exportRegistrations', { eventId });
+  const elapsedMs = performance.now() - started;
+  if (!reply.ok) return [`exportRegistrations answered ${reply.code}`];
+  const bytes = Buffer.from(await (await fetch(reply.data.url)).arrayBuffer());
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const listed = workbook.getWorksheet('报名名单')!.rowCount - 1;
+  report('signup.export_ms', elapsedMs);
+  report('signup.export_kib', bytes.length / 1024);
+  return listed === members && reply.data.people === members ? [] : [`the export lists ${listed} rows (says ${reply.data.people}), expected ${members}`];
 }
 
 /** Starts the host with the profiler preloaded (see support/host-cpu-profile.cjs) without profiling this process. */

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { collections } from '../../cloudfunctions/shared/data/documents';
 import { openEventDoc } from '../support/event-doc';
@@ -78,5 +80,24 @@ describe('signing up in Chromium', () => {
     await detailOf(second).locator('.registration-status').getByText('已报名', { exact: true }).waitFor();
     await second.goto(`${host.url}/#/package-me/notifications/index`);
     await inApp(second).locator('.notification').first().getByText('候补成功，已为你保留名额').waitFor();
+  });
+
+  it('lets the organizer download the list as an Excel file that says what happened (after the sign-ups above)', async () => {
+    const organizer = await signedInAt(browser, host.url, '陈思远', `/package-organizer/registrations/index?eventId=${eventId}`);
+    pages.push(organizer);
+    await inApp(organizer).getByText('已显示全部 2 条').waitFor();
+    const [download] = await Promise.all([organizer.waitForEvent('download'), inApp(organizer).locator('.registrations-admin__export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^一席茶叙：城市更新中的新阶层-报名名单-\d{8}-\d{4}\.xlsx$/);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('报名名单')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 5)));
+    expect(rows).toEqual([
+      ['序号', '姓名', '手机号', '状态'],
+      [1, '刘洋', '13661259930', '已报名'],
+      [2, '张伟', '13788452013', '已取消'],
+    ]);
   });
 });

@@ -205,7 +205,7 @@ describe('registrations page (compiled weapp page)', () => {
       expect(phone.folders).toEqual([`${userFolder()}/exports`]);
       expect(phone.downloads).toEqual([{ url: exported.url, filePath: saved }]);
       expect(phone.opened).toEqual([expect.objectContaining({ filePath: saved, fileType: 'xlsx', showMenu: true })]);
-      expect(phone.toasts.map((toast) => toast.title)).toEqual(['已导出 41 人的报名名单']);
+      expect(phone.toasts.map((toast) => toast.title)).toEqual(['已导出 41 人']);
     });
 
     it('says in words when the server refuses, and when the file does not arrive', async () => {

@@ -280,7 +280,7 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
       try {
         await openSpreadsheet(exported.url, exported.fileName);
         Taro.hideLoading();
-        toast(`已导出 ${exported.people} 人的报名名单`);
+        toast(`已导出 ${exported.people} 人`);
       } catch {
         Taro.hideLoading();
         toast('名单已生成，但没能打开，请重试');

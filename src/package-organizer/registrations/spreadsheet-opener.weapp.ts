@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 
 /** Saved under its own name (so a forwarded file says what it is), replacing the list exported before it. */
 export async function openSpreadsheet(url: string, fileName: string): Promise<void> {
-  const exportDir = `${Taro.env.USER_DATA_PATH.replace(/\/$/, '')}/exports`;
+  const exportDir = `${(Taro.env.USER_DATA_PATH ?? '').replace(/\/$/, '')}/exports`;
   const files = Taro.getFileSystemManager();
   try {
     files.rmdirSync(exportDir, true);
