@@ -147,11 +147,11 @@ function arrivalProblems(event: EventDoc, rows: RegistrationDoc[], replies: Repl
   return problems;
 }
 
-/** One events action as the organizer persona, over the host's HTTP API. */
-async function asOrganizer<T>(url: string, action: string, data: unknown): Promise<Reply<T>> {
+/** One action as the organizer persona, over the host's HTTP API. */
+async function asOrganizer<T>(url: string, fn: 'events' | 'reports', action: string, data: unknown): Promise<Reply<T>> {
   const session = await fetch(`${url}/dev/session`, { method: 'POST', body: JSON.stringify({ persona: organizerPersona }) });
   const { token } = (await session.json()) as { token: string };
-  const answer = await fetch(`${url}/api/events`, {
+  const answer = await fetch(`${url}/api/${fn}`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ action, data }),
@@ -161,7 +161,7 @@ async function asOrganizer<T>(url: string, action: string, data: unknown): Promi
 
 /** The organizer's counter check: the event's counters against a recount of the rows. */
 async function counterProblems(url: string): Promise<string[]> {
-  const reply = await asOrganizer<CounterCheck>(url, 'checkCounters', { eventId });
+  const reply = await asOrganizer<CounterCheck>(url, 'events', 'checkCounters', { eventId });
   if (!reply.ok) return [`checkCounters answered ${reply.code}`];
   const { consistent, repairedSlots, stored } = reply.data;
   const expected = { seatsTaken: capacity, waitlistCount: members - capacity, openOffers: 0, pendingCount: 0 };
@@ -177,7 +177,7 @@ async function counterProblems(url: string): Promise<string[]> {
  */
 async function exportProblems(url: string): Promise<string[]> {
   const started = performance.now();
-  const reply = await asOrganizer<RegistrationExport>(url, 'exportRegistrations', { eventId });
+  const reply = await asOrganizer<RegistrationExport>(url, 'reports', 'exportRegistrations', { eventId });
   const elapsedMs = performance.now() - started;
   if (!reply.ok) return [`exportRegistrations answered ${reply.code}`];
   const bytes = Buffer.from(await (await fetch(reply.data.url)).arrayBuffer());

@@ -2,7 +2,6 @@ import { isPublicEvent, planEventList } from '../shared/domain/event-listing';
 import { toEventSummary } from '../shared/domain/mapping';
 import { toPage } from '../shared/domain/paging';
 import { AppError, defineFunction } from '../shared/runtime';
-import { housekeepingActions } from './housekeeping';
 import { eventDetail, managementActions } from './management';
 import { registrationActions } from './registrations';
 
@@ -29,8 +28,7 @@ const fn = defineFunction('events', {
   },
   ...managementActions,
   ...registrationActions,
-  ...housekeepingActions,
-}, { timerAction: 'sweep' });
+}, { timerAction: 'expireOffers' });
 
 export const main = fn.main;
 export const invoke = fn.invoke;

@@ -16,8 +16,10 @@ import { AppError, organizedEvent, type ActionContext, type Actions } from '../s
 type RegistrationActionName =
   | 'signup' | 'myRegistration' | 'myRegistrations' | 'cancel' | 'claimOffer' | 'declineOffer'
   | 'createTeam' | 'teamByCode' | 'joinTeam' | 'disbandTeam'
-  | 'registrations' | 'decide' | 'findMembers' | 'addMember' | 'setCapacity' | 'checkCounters';
+  | 'registrations' | 'decide' | 'findMembers' | 'addMember' | 'setCapacity' | 'checkCounters' | 'expireOffers';
 
+/** How many overdue offers one timer run passes on; the next run takes the rest. */
+const offersPerSweep = 100;
 const memberMatchLimit = 20;
 
 async function signupMember(ctx: ActionContext): Promise<MemberWithProfile> {
@@ -537,4 +539,10 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
     },
   },
 
+  expireOffers: {
+    access: 'anyone',
+    async run(_input, ctx) {
+      return { expired: await ctx.data.seatBook.expireOffers(ctx.now, offersPerSweep) };
+    },
+  },
 };

@@ -80,8 +80,7 @@ const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInp
     addMember: { valid: { eventId: 'ev-forum', memberId: 'm-member' }, strings: ['eventId', 'memberId'], numbers: [] },
     setCapacity: { valid: { eventId: 'ev-forum', capacity: 60 }, strings: ['eventId'], numbers: ['capacity'] },
     checkCounters: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
-    exportRegistrations: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
-    sweep: { valid: {}, strings: [], numbers: [] },
+    expireOffers: { valid: {}, strings: [], numbers: [] },
   },
   pledge: {
     current: { valid: {}, strings: [], numbers: [] },
@@ -185,6 +184,10 @@ const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInp
     moderateNote: { valid: { noteId: 'note-hostile', hidden: true }, strings: ['noteId'], numbers: [] },
     myReading: { valid: {}, strings: [], numbers: [] },
     stats: { valid: { clubId: 'club-hostile' }, strings: ['clubId'], numbers: [] },
+  },
+  reports: {
+    exportRegistrations: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
+    removeExpiredExports: { valid: {}, strings: [], numbers: [] },
   },
 };
 

@@ -69,7 +69,7 @@ describe('the seat counters after any sequence of operations', () => {
           await harness.call(openId, 'events', 'declineOffer', { eventId: event._id }, { now });
           break;
         case 'expire':
-          await harness.call(null, 'events', 'sweep', {}, { now });
+          await harness.call(null, 'events', 'expireOffers', {}, { now });
           break;
       }
       const check = await checkCounters(harness, event._id, now);

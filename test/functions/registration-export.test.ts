@@ -39,7 +39,7 @@ async function download(exported: RegistrationExport): Promise<Record<string, { 
 }
 
 function exportOf(eventId: string, openId: string | null = organizer, now = seedNow) {
-  return harness.call(openId, 'events', 'exportRegistrations', { eventId }, { now });
+  return harness.call(openId, 'reports', 'exportRegistrations', { eventId }, { now });
 }
 
 /** A sheet's rows as objects keyed by header, for the columns a test looks at. */
@@ -47,7 +47,7 @@ function records(sheet: { header: Cell[]; rows: Cell[][] }): Record<string, Cell
   return sheet.rows.map((row) => Object.fromEntries(sheet.header.map((header, index) => [String(header), row[index] ?? null])));
 }
 
-describe('events.exportRegistrations', () => {
+describe('reports.exportRegistrations', () => {
   it('lists every registration with full mobile, status, place in line, profile and answers, in working order', async () => {
     const event = await addEvent(harness, {
       title: '陆家嘴金融沙龙：跨境/合规?',
@@ -155,7 +155,7 @@ describe('events.exportRegistrations', () => {
     expect((await fetch(exported.url)).status).toBe(200);
   });
 
-  it('deletes the file an hour later, when the timer sweeps', async () => {
+  it('deletes the file an hour later, when the timer runs', async () => {
     const event = await addEvent(harness);
     const [member] = await addMembers(harness, 1);
     dataOf(await signUp(harness, event._id, member));
@@ -164,12 +164,12 @@ describe('events.exportRegistrations', () => {
     const [record] = data as ExportFileDoc[];
     expect(record.deleteAfter.getTime()).toBe(seedNow.getTime() + hour);
 
-    const early = dataOf<{ removedExports: number }>(await harness.call(null, 'events', 'sweep', {}, { now: new Date(seedNow.getTime() + hour - 1000) }));
-    expect(early.removedExports).toBe(0);
+    const early = dataOf<{ removed: number }>(await harness.call(null, 'reports', 'removeExpiredExports', {}, { now: new Date(seedNow.getTime() + hour - 1000) }));
+    expect(early.removed).toBe(0);
     expect((await fetch(exported.url)).status).toBe(200);
 
-    const { reply } = await harness.invokeRaw(null, 'events', { Type: 'Timer', TriggerName: 'sweep', Time: new Date(seedNow.getTime() + hour).toISOString() }, { now: new Date(seedNow.getTime() + hour) });
-    expect(dataOf<{ removedExports: number }>(reply).removedExports).toBeGreaterThanOrEqual(1);
+    const { reply } = await harness.invokeRaw(null, 'reports', { Type: 'Timer', TriggerName: 'remove-expired-exports', Time: new Date(seedNow.getTime() + hour).toISOString() }, { now: new Date(seedNow.getTime() + hour) });
+    expect(dataOf<{ removed: number }>(reply).removed).toBeGreaterThanOrEqual(1);
     expect((await fetch(exported.url)).status).toBe(404);
     expect((await harness.db.collection(collections.exportFiles).where({ eventId: event._id }).count()).total).toBe(0);
   });

@@ -212,7 +212,7 @@ describe('offer mode', () => {
     expect(dataOf<MyRegistration>(await harness.call(b, 'events', 'declineOffer', { eventId: event._id })).status).toBe('cancelled');
     expect((await statusOf(harness, event._id, c))!.status).toBe('offered');
     const later = new Date(seedNow.getTime() + 13 * hour);
-    expect(dataOf<{ expiredOffers: number }>(await harness.call(null, 'events', 'sweep', {}, { now: later })).expiredOffers).toBeGreaterThanOrEqual(1);
+    expect(dataOf<{ expired: number }>(await harness.call(null, 'events', 'expireOffers', {}, { now: later })).expired).toBeGreaterThanOrEqual(1);
     expect((await statusOf(harness, event._id, c, later))!.status).toBe('expired');
     expect((await statusOf(harness, event._id, d, later))!.status).toBe('offered');
     expect(codeOf(await harness.call(c, 'events', 'claimOffer', { eventId: event._id }, { now: later }))).toBe('NO_OPEN_OFFER');
@@ -228,8 +228,8 @@ describe('offer mode', () => {
     for (const openId of [a, b, c]) await signUp(harness, event._id, openId);
     await harness.call(a, 'events', 'cancel', { eventId: event._id });
     const later = new Date(seedNow.getTime() + 2 * hour);
-    const { reply } = await harness.invokeRaw(null, 'events', { Type: 'Timer', TriggerName: 'sweep', Time: later.toISOString() }, { now: later });
-    expect(dataOf<{ expiredOffers: number }>(reply).expiredOffers).toBeGreaterThanOrEqual(1);
+    const { reply } = await harness.invokeRaw(null, 'events', { Type: 'Timer', TriggerName: 'expire-offers', Time: later.toISOString() }, { now: later });
+    expect(dataOf<{ expired: number }>(reply).expired).toBeGreaterThanOrEqual(1);
     expect((await statusOf(harness, event._id, b, later))!.status).toBe('expired');
     expect((await statusOf(harness, event._id, c, later))!.status).toBe('offered');
   });

@@ -3,8 +3,9 @@ import { startTimers, timerTriggers } from '../../emulator/host/timers';
 
 it('finds the timer triggers declared for deployment', () => {
   expect(timerTriggers(cloudbaseConfig)).toEqual([
-    { functionName: 'events', triggerName: 'sweep' },
+    { functionName: 'events', triggerName: 'expire-offers' },
     { functionName: 'clubs', triggerName: 'generate-sessions' },
+    { functionName: 'reports', triggerName: 'remove-expired-exports' },
   ]);
   expect(timerTriggers({ functions: [{ name: 'a', triggers: [{ name: 'hook', type: 'http' }] }, { name: 'b' }] })).toEqual([]);
 });
@@ -13,11 +14,11 @@ it('fires each trigger every interval until stopped', () => {
   jest.useFakeTimers();
   try {
     const fired: string[] = [];
-    const stop = startTimers([{ functionName: 'events', triggerName: 'sweep' }], async (trigger) => {
+    const stop = startTimers([{ functionName: 'events', triggerName: 'expire-offers' }], async (trigger) => {
       fired.push(trigger.triggerName);
     }, 1000);
     jest.advanceTimersByTime(3500);
-    expect(fired).toEqual(['sweep', 'sweep', 'sweep']);
+    expect(fired).toEqual(['expire-offers', 'expire-offers', 'expire-offers']);
     stop();
     jest.advanceTimersByTime(5000);
     expect(fired).toHaveLength(3);

@@ -5,6 +5,7 @@ import { invoke as invokeEvents } from '../../cloudfunctions/events';
 import { invoke as invokeMembers } from '../../cloudfunctions/members';
 import { invoke as invokeOrgs } from '../../cloudfunctions/orgs';
 import { invoke as invokePledge } from '../../cloudfunctions/pledge';
+import { invoke as invokeReports } from '../../cloudfunctions/reports';
 import type { FunctionName, Reply } from '../../cloudfunctions/shared/contract';
 import type { Database } from '../../cloudfunctions/shared/data/database';
 import { collections, type EventDoc, type MemberDoc, type OrgDoc } from '../../cloudfunctions/shared/data/documents';
@@ -14,7 +15,7 @@ import { startTestEmulator } from './emulator';
 
 type Invoke = (event: unknown, local: LocalInvocation) => Promise<InvocationResult>;
 
-const functions: Record<FunctionName, Invoke> = { members: invokeMembers, orgs: invokeOrgs, events: invokeEvents, pledge: invokePledge, checkin: invokeCheckin, clubs: invokeClubs };
+const functions: Record<FunctionName, Invoke> = { members: invokeMembers, orgs: invokeOrgs, events: invokeEvents, pledge: invokePledge, checkin: invokeCheckin, clubs: invokeClubs, reports: invokeReports };
 
 /** The instant the seeded events are placed around: 10:00 on 25 Nov 2026 in Shanghai. */
 export const seedNow = new Date('2026-11-25T02:00:00Z');

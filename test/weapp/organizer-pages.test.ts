@@ -187,7 +187,7 @@ describe('registrations page (compiled weapp page)', () => {
       return (fn, action) => {
         if (fn === 'events' && action === 'get') return { ok: true, data: salon };
         if (fn === 'events' && action === 'registrations') return { ok: true, data: { items: [row({})], page: 1, pageSize: 20, hasMore: false, counters, capacity: 40 } };
-        if (fn === 'events' && action === 'exportRegistrations') return reply;
+        if (fn === 'reports' && action === 'exportRegistrations') return reply;
         return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
       };
     }

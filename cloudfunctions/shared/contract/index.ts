@@ -6,6 +6,7 @@ import { membersInput, type MembersOutput } from './members';
 import { orgsInput, type OrgsOutput } from './orgs';
 import { pledgeInput, type PledgeOutput } from './pledge';
 import { registrationsInput, type RegistrationsOutput } from './registrations';
+import { reportsInput, type ReportsOutput } from './reports';
 
 export * from './checkin';
 export * from './clubs';
@@ -16,6 +17,7 @@ export * from './members';
 export * from './orgs';
 export * from './pledge';
 export * from './registrations';
+export * from './reports';
 export * from './vocabulary';
 
 /** Every function, its actions' input schemas, and their outputs: the one contract both sides import. */
@@ -26,6 +28,7 @@ export const contract = {
   pledge: pledgeInput,
   checkin: checkinInput,
   clubs: clubsInput,
+  reports: reportsInput,
 };
 
 interface Outputs {
@@ -35,6 +38,7 @@ interface Outputs {
   pledge: PledgeOutput;
   checkin: CheckinOutput;
   clubs: ClubsOutput;
+  reports: ReportsOutput;
 }
 
 export type FunctionName = keyof typeof contract;

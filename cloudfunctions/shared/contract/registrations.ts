@@ -67,13 +67,8 @@ export const registrationsInput = {
   addMember: z.strictObject({ eventId: idSchema, memberId: idSchema }),
   setCapacity: z.strictObject({ eventId: idSchema, capacity: z.number().int().min(1, '名额至少为 1').max(5000, '名额不能超过 5000') }),
   checkCounters: eventRef,
-  /** Organizers of the event's host organisation: every registration as an Excel file. */
-  exportRegistrations: eventRef,
-  /**
-   * Run by the timer trigger (and harmless for anyone): passes offers whose claim deadline has gone and deletes
-   * exported files past their deadline.
-   */
-  sweep: z.strictObject({}),
+  /** Run by the timer trigger (and harmless for anyone): passes offers whose claim deadline has gone. */
+  expireOffers: z.strictObject({}),
 };
 
 export interface TeamMemberView {
@@ -185,15 +180,6 @@ export interface Notification {
   readAt: Instant | null;
 }
 
-/** A spreadsheet of an event's registrations, downloadable until `urlExpiresAt`. */
-export interface RegistrationExport {
-  url: string;
-  fileName: string;
-  /** People listed, one row each. */
-  people: number;
-  urlExpiresAt: Instant;
-}
-
 export interface RegistrationsOutput {
   signup: MyRegistration;
   myRegistration: MyRegistration | null;
@@ -211,6 +197,5 @@ export interface RegistrationsOutput {
   addMember: RegistrationRow;
   setCapacity: SeatCounters & { capacity: number; promoted: number };
   checkCounters: CounterCheck;
-  exportRegistrations: RegistrationExport;
-  sweep: { expiredOffers: number; removedExports: number };
+  expireOffers: { expired: number };
 }

@@ -271,7 +271,7 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
       void Taro.showLoading({ title: '正在生成名单…', mask: true });
       let exported: { url: string; fileName: string; people: number };
       try {
-        exported = await call('events', 'exportRegistrations', { eventId: event.id });
+        exported = await call('reports', 'exportRegistrations', { eventId: event.id });
       } catch (failure) {
         Taro.hideLoading();
         toast(toApiError(failure).message);

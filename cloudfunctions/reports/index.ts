@@ -3,17 +3,16 @@ import { collections } from '../shared/data/documents';
 import { spreadsheetBytes } from '../shared/data/spreadsheet-file';
 import { toInstant } from '../shared/domain/mapping';
 import { registrationWorkbook } from '../shared/domain/registration-sheet';
-import { organizedEvent, type Actions } from '../shared/runtime';
+import { defineFunction, organizedEvent } from '../shared/runtime';
 
 /** How long an export's download link works: long enough to open it, short for a link that carries mobiles. */
 const downloadUrlSeconds = 15 * 60;
 /** How long an exported file stays in storage before the timer deletes it. */
 const exportKeptMs = 60 * 60_000;
-/** How many overdue offers, and how many old exports, one timer run deals with; the next run takes the rest. */
-const offersPerSweep = 100;
-const exportsPerSweep = 50;
+/** How many old exports one timer run deletes; the next run takes the rest. */
+const exportsPerRun = 50;
 
-export const housekeepingActions: Pick<Actions<'events'>, 'exportRegistrations' | 'sweep'> = {
+const fn = defineFunction('reports', {
   exportRegistrations: {
     access: 'member',
     async run(input, ctx) {
@@ -41,13 +40,13 @@ export const housekeepingActions: Pick<Actions<'events'>, 'exportRegistrations' 
     },
   },
 
-  sweep: {
+  removeExpiredExports: {
     access: 'anyone',
     async run(_input, ctx) {
-      return {
-        expiredOffers: await ctx.data.seatBook.expireOffers(ctx.now, offersPerSweep),
-        removedExports: await ctx.data.exportFiles.removeExpired(ctx.now, exportsPerSweep),
-      };
+      return { removed: await ctx.data.exportFiles.removeExpired(ctx.now, exportsPerRun) };
     },
   },
-};
+}, { timerAction: 'removeExpiredExports' });
+
+export const main = fn.main;
+export const invoke = fn.invoke;
