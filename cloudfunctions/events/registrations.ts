@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Contact, MyRegistration } from '../shared/contract/registrations';
+import type { Contact, MyRegistration, RegistrationRow } from '../shared/contract/registrations';
 import type { RegistrationStatus } from '../shared/contract/vocabulary';
 import type { EventDoc, MemberDoc, RegistrationDoc } from '../shared/data/documents';
 import { personRegistrationId, teamEntryId, type EntryFilter } from '../shared/data/registrations-repository';
@@ -16,11 +16,12 @@ import { AppError, organizedEvent, type ActionContext, type Actions } from '../s
 type RegistrationActionName =
   | 'signup' | 'myRegistration' | 'myRegistrations' | 'cancel' | 'claimOffer' | 'declineOffer'
   | 'createTeam' | 'teamByCode' | 'joinTeam' | 'disbandTeam'
-  | 'registrations' | 'decide' | 'findMembers' | 'addMember' | 'setCapacity' | 'checkCounters' | 'expireOffers';
+  | 'registrations' | 'searchRegistrations' | 'decide' | 'findMembers' | 'addMember' | 'setCapacity' | 'checkCounters' | 'expireOffers';
 
 /** How many overdue offers one timer run passes on; the next run takes the rest. */
 const offersPerSweep = 100;
 const memberMatchLimit = 20;
+const registrationMatchLimit = 20;
 
 async function signupMember(ctx: ActionContext): Promise<MemberWithProfile> {
   ctx.requireOpenId();
@@ -150,6 +151,20 @@ async function endWithRetry(ctx: ActionContext, entryId: string, check: (entry: 
     if (await ctx.data.seatBook.endEntry(entry, 'cancelled', reason, ctx.now)) return;
   }
   throw new AppError('CONFLICT');
+}
+
+/** What organizers see of people's rows (each with its team entry, if any): profile, standing and place in line. */
+async function organizerRows(ctx: ActionContext, event: EventDoc, rows: { own: RegistrationDoc; teamEntry: RegistrationDoc | null }[]): Promise<RegistrationRow[]> {
+  const members = await ctx.data.members.findByIds([...new Set(rows.map((row) => row.own.memberId))]);
+  const memberById = new Map(members.map((member) => [member._id, member]));
+  return Promise.all(
+    rows.map(async ({ own, teamEntry }) => {
+      const entry = teamEntry ?? own;
+      const waiting = memberStatus(event, own, teamEntry) === 'waitlisted' && entry.arrival !== null;
+      const position = waiting ? (await ctx.data.registrations.countWaitingBetween(event._id, event.admitThrough, entry.arrival!)) + 1 : null;
+      return toRegistrationRow(event, own, teamEntry, memberById.get(own.memberId) ?? null, position);
+    }),
+  );
 }
 
 function filterFor(status: RegistrationStatus | undefined, event: EventDoc): EntryFilter | null {
@@ -409,17 +424,18 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
         hasMore = people.length > input.pageSize;
         rows = people.slice(0, input.pageSize).map((own) => ({ own, teamEntry: null }));
       }
-      const members = await ctx.data.members.findByIds([...new Set(rows.map((row) => row.own.memberId))]);
-      const memberById = new Map(members.map((member) => [member._id, member]));
-      const items = await Promise.all(
-        rows.map(async ({ own, teamEntry }) => {
-          const entry = teamEntry ?? own;
-          const waiting = memberStatus(event, own, teamEntry) === 'waitlisted' && entry.arrival !== null;
-          const position = waiting ? (await ctx.data.registrations.countWaitingBetween(event._id, event.admitThrough, entry.arrival!)) + 1 : null;
-          return toRegistrationRow(event, own, teamEntry, memberById.get(own.memberId) ?? null, position);
-        }),
-      );
-      return { items, page: input.page, pageSize: input.pageSize, hasMore, counters, capacity: event.capacity };
+      return { items: await organizerRows(ctx, event, rows), page: input.page, pageSize: input.pageSize, hasMore, counters, capacity: event.capacity };
+    },
+  },
+
+  searchRegistrations: {
+    access: 'member',
+    async run(input, ctx) {
+      const event = await organizedEvent(ctx, input.eventId);
+      const found = await ctx.data.registrations.searchForEvent(event._id, input.query, [event.team ? 'teammate' : 'person'], registrationMatchLimit);
+      const teamIds = [...new Set(found.flatMap((row) => (row.teamId ? [row.teamId] : [])))];
+      const teamById = new Map((await ctx.data.registrations.findByIds(teamIds)).map((team) => [team._id, team]));
+      return organizerRows(ctx, event, found.map((own) => ({ own, teamEntry: own.teamId ? (teamById.get(own.teamId) ?? null) : null })));
     },
   },
 

@@ -76,6 +76,7 @@ const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInp
     disbandTeam: { valid: { eventId: 'ev-forum' }, strings: ['eventId'], numbers: [] },
     registrations: { valid: { eventId: 'ev-forum', status: 'confirmed', page: 1, pageSize: 20 }, strings: ['eventId', 'status'], numbers: ['page', 'pageSize'] },
     decide: { valid: { eventId: 'ev-forum', memberId: 'm-member', approve: true, message: '欢迎' }, strings: ['eventId', 'memberId', 'message'], numbers: [] },
+    searchRegistrations: { valid: { eventId: 'ev-forum', query: '陈' }, strings: ['eventId', 'query'], numbers: [] },
     findMembers: { valid: { eventId: 'ev-forum', query: '陈' }, strings: ['eventId', 'query'], numbers: [] },
     addMember: { valid: { eventId: 'ev-forum', memberId: 'm-member' }, strings: ['eventId', 'memberId'], numbers: [] },
     setCapacity: { valid: { eventId: 'ev-forum', capacity: 60 }, strings: ['eventId'], numbers: ['capacity'] },

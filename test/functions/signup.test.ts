@@ -359,4 +359,28 @@ describe('organizers and privacy', () => {
     expect(codeOf(await harness.call(openIds.member, 'events', 'findMembers', { eventId: event._id, query: '陈' }))).toBe('FORBIDDEN');
     expect(await checkCounters(harness, event._id)).toMatchObject({ consistent: true });
   });
+
+  it('searches an event’s list by name or the last digits of a mobile, whatever the standing', async () => {
+    const event = await addEvent(harness, { capacity: 1 });
+    const [seated, waiting, gone] = await addMembers(harness, 3);
+    const contacts = { [seated]: { name: '陈思远', mobile: '13912345678' }, [waiting]: { name: '陈(思)雨', mobile: '13887655678' }, [gone]: { name: '王浩', mobile: '13700001234' } };
+    for (const openId of [seated, waiting, gone]) dataOf(await signUp(harness, event._id, openId, { contact: contacts[openId] }));
+    dataOf(await harness.call(gone, 'events', 'cancel', { eventId: event._id }));
+    const search = (query: string, openId = openIds.lujiazuiOrganizer) => harness.call(openId, 'events', 'searchRegistrations', { eventId: event._id, query });
+    const found = (query: string) => search(query).then((reply) => dataOf<{ name: string; mobile: string; status: string; waitlistPosition: number | null }[]>(reply));
+
+    expect((await found('陈')).map((row) => [row.name, row.status, row.waitlistPosition])).toEqual([
+      ['陈思远', 'confirmed', null],
+      ['陈(思)雨', 'waitlisted', 1],
+    ]);
+    expect((await found('5678')).map((row) => row.mobile)).toEqual(['13912345678', '13887655678']);
+    // Brackets are part of a name, not a pattern; digits match the end of the mobile only.
+    expect((await found('陈(思)')).map((row) => row.name)).toEqual(['陈(思)雨']);
+    expect(await found('1391')).toEqual([]);
+    expect((await found('王浩')).map((row) => row.status)).toEqual(['cancelled']);
+    expect(await found('.*')).toEqual([]);
+    expect(codeOf(await search('陈', openIds.huamuOrganizer))).toBe('FORBIDDEN');
+    expect(codeOf(await search('陈', seated))).toBe('FORBIDDEN');
+    expect(codeOf(await search('   '))).toBe('VALIDATION_FAILED');
+  });
 });

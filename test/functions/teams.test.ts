@@ -208,4 +208,17 @@ describe('team events', () => {
     expect(list.items.filter((row) => row.team?.isCaptain)).toHaveLength(1);
     expect(list.items.every((row) => row.status === 'confirmed' && row.team?.name === '浦江飞鱼队')).toBe(true);
   });
+
+  it('finds each team member in an organizer’s search, with their team, and never the team entry itself', async () => {
+    const event = await teamEvent(5);
+    await fullTeam(event._id);
+    const found = dataOf<{ status: string; team: { name: string; isCaptain: boolean } | null }[]>(
+      await harness.call(openIds.lujiazuiOrganizer, 'events', 'searchRegistrations', { eventId: event._id, query: '1111' }),
+    );
+    expect(found.map((row) => [row.status, row.team?.name, row.team?.isCaptain])).toEqual([
+      ['confirmed', '浦江飞鱼队', true],
+      ['confirmed', '浦江飞鱼队', false],
+      ['confirmed', '浦江飞鱼队', false],
+    ]);
+  });
 });

@@ -157,6 +157,43 @@ describe('registrations page (compiled weapp page)', () => {
     await showing(await renderPage(registrationsRoute), '你不是该活动主办组织的组织者');
   });
 
+  it('searches the list by name or mobile digits, shows the people found, and clears back to the list', async () => {
+    const found = [row({ memberId: 'm-liu-yang', name: '刘洋', mobile: '13661259930', status: 'waitlisted', waitlistPosition: 3, answers: {} })];
+    const answer: CloudAnswer = (fn, action, data) => {
+      if (fn === 'events' && action === 'get') return { ok: true, data: salon };
+      if (fn === 'events' && action === 'registrations') return { ok: true, data: { items: [row({})], page: 1, pageSize: 20, hasMore: false, counters, capacity: 40 } };
+      if (fn === 'events' && action === 'searchRegistrations') return { ok: true, data: (data as { query: string }).query === '9930' ? found : [] };
+      return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    };
+    const calls = startWeapp(answer, registrationsRoute);
+    const toasts = recordWx('showToast');
+    const page = await renderPage(registrationsRoute);
+    await showing(page, '何佳怡');
+
+    await tap(page, 'registrations-admin__finder-button');
+    expect(toasts.map((toast) => toast.title)).toEqual(['请输入姓名或手机尾号']);
+    expect(calls.filter((call) => call.action === 'searchRegistrations')).toHaveLength(0);
+
+    const input = page.querySelector('.registrations-admin__finder-input')!;
+    input.dispatchEvent('input', { detail: { value: ' 9930 ' } });
+    await settle();
+    await tap(page, 'registrations-admin__finder-button');
+    let text = await showing(page, '“9930”：找到 1 人');
+    expect(calls.filter((call) => call.action === 'searchRegistrations').map((call) => call.data)).toEqual([{ eventId: salon.id, query: '9930' }]);
+    expect(text).toContain('刘洋');
+    expect(text).toContain('候补 第 3 位');
+    expect(text).not.toContain('何佳怡');
+
+    input.dispatchEvent('input', { detail: { value: '张' } });
+    await settle();
+    await tap(page, 'registrations-admin__finder-button');
+    text = await showing(page, '没有找到“张”');
+
+    await tap(page, 'registrations-admin__finder-clear');
+    text = await showing(page, '何佳怡');
+    expect(text).not.toContain('找到');
+  });
+
   describe('导出名单', () => {
     const exported = { url: 'https://files.example/exports/ev-salon-1.xlsx', fileName: '“一带一路”专业服务沙龙-报名名单-20261126-0930.xlsx', people: 41, urlExpiresAt: '2026-11-26T01:45:00.000Z' };
     const wx = () => (global as unknown as { wx: Record<string, unknown> }).wx;

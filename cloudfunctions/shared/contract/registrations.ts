@@ -32,6 +32,7 @@ export const inviteCodeSchema = z
   .pipe(z.string().regex(/^[A-Z0-9]{6}$/, '邀请码为 6 位字母或数字'));
 
 const eventRef = z.strictObject({ eventId: idSchema });
+const personQuerySchema = z.string().trim().min(1, '请输入姓名或手机号').max(20);
 
 export const registrationsInput = {
   signup: z.strictObject({ eventId: idSchema, requestId: requestIdSchema, contact: contactSchema, answers: answersSchema.default({}) }),
@@ -63,7 +64,9 @@ export const registrationsInput = {
     approve: z.boolean(),
     message: z.string().trim().max(200, '留言不能超过 200 个字').default(''),
   }),
-  findMembers: z.strictObject({ eventId: idSchema, query: z.string().trim().min(1, '请输入姓名或手机号').max(20) }),
+  /** Organizers of the event's host organisation: people on its list by name, or by the last digits of their mobile. */
+  searchRegistrations: z.strictObject({ eventId: idSchema, query: personQuerySchema }),
+  findMembers: z.strictObject({ eventId: idSchema, query: personQuerySchema }),
   addMember: z.strictObject({ eventId: idSchema, memberId: idSchema }),
   setCapacity: z.strictObject({ eventId: idSchema, capacity: z.number().int().min(1, '名额至少为 1').max(5000, '名额不能超过 5000') }),
   checkCounters: eventRef,
@@ -193,6 +196,7 @@ export interface RegistrationsOutput {
   disbandTeam: MyRegistration;
   registrations: Page<RegistrationRow> & { counters: SeatCounters; capacity: number };
   decide: RegistrationRow;
+  searchRegistrations: RegistrationRow[];
   findMembers: MemberMatch[];
   addMember: RegistrationRow;
   setCapacity: SeatCounters & { capacity: number; promoted: number };

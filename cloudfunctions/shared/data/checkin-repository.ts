@@ -1,6 +1,6 @@
 import type { CheckInWindow } from '../domain/checkin-rules';
-import { collections, type CheckinDoc, type EventDoc, type EventStaffDoc, type RegistrationDoc, type ScanLogDoc } from './documents';
-import { documentsOf, firstDocumentOf, insertOnce, maxQueryLimit, readAll, type Database } from './database';
+import { collections, registrationContactFields, type CheckinDoc, type EventDoc, type EventStaffDoc, type RegistrationDoc, type ScanLogDoc } from './documents';
+import { documentsOf, firstDocumentOf, insertOnce, maxQueryLimit, personSearch, readAll, type Database } from './database';
 
 /** The rows a person or a teammate checks in with; team entries hold a number, never a ticket. */
 const attendeeKinds: RegistrationDoc['kind'][] = ['person', 'teammate'];
@@ -151,10 +151,7 @@ export class CheckinRepository {
   /** Active attendees whose name contains the text, or whose mobile ends with it when it is digits. */
   async searchAttendees(eventId: string, text: string, limit: number): Promise<RegistrationDoc[]> {
     const _ = this.db.command;
-    const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const match = /^\d{4,11}$/.test(text)
-      ? { 'contact.mobile': this.db.RegExp({ regexp: `${escaped}$` }) }
-      : { 'contact.name': this.db.RegExp({ regexp: escaped }) };
+    const match = personSearch(this.db, text, registrationContactFields);
     return documentsOf<RegistrationDoc>(
       await this.registrations
         .where({ eventId, state: 'active', kind: _.in(attendeeKinds), ...match })

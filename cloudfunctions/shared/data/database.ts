@@ -44,3 +44,12 @@ export type FileStorage = Pick<CloudApp, 'uploadFile' | 'getTempFileURL' | 'dele
 export interface Transaction {
   collection(name: string): ReturnType<Database['collection']>;
 }
+
+/**
+ * How organizers look people up: digits (4 to 11) match the end of the mobile, since people read out their last
+ * digits; anything else matches within the name, taken literally. `fields` names where a document keeps the two.
+ */
+export function personSearch(db: Database, text: string, fields: { name: string; mobile: string }): Record<string, unknown> {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return /^\d{4,11}$/.test(text) ? { [fields.mobile]: db.RegExp({ regexp: `${escaped}$` }) } : { [fields.name]: db.RegExp({ regexp: escaped }) };
+}

@@ -226,6 +226,9 @@ export interface RegistrationDoc {
   teamName?: string | null;
 }
 
+/** Where a registration keeps the name and mobile given at sign-up, for searches by either. */
+export const registrationContactFields = { name: 'contact.name', mobile: 'contact.mobile' };
+
 /** One check-in: when (the scan's own time, for offline scans), by whom, on which device, and the scan's nonce. */
 export interface CheckinDoc {
   at: Date;

@@ -1,6 +1,6 @@
 import type { GrantableRole } from '../contract/vocabulary';
 import { collections, type MemberDoc, type MemberProfileFields } from './documents';
-import { documentsOf, firstDocumentOf, maxQueryLimit, type Database } from './database';
+import { documentsOf, firstDocumentOf, maxQueryLimit, personSearch, type Database } from './database';
 import type { ErasedMemberFields } from '../domain/account-deletion';
 import type { PageWindow } from '../domain/paging';
 
@@ -29,13 +29,8 @@ export class MembersRepository {
 
   /** Members with a profile whose name contains the text, or whose mobile ends with it (organizers search by the last digits). */
   async search(text: string, limit: number): Promise<MemberDoc[]> {
-    const _ = this.db.command;
-    const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const byMobile = /^\d{4,11}$/.test(text);
-    const where = byMobile
-      ? { 'profile.mobile': this.db.RegExp({ regexp: `${escaped}$` }), deletedAt: null }
-      : { 'profile.name': this.db.RegExp({ regexp: escaped }), deletedAt: null };
-    return documentsOf<MemberDoc>(await this.collection.where({ ...where, profile: _.neq(null) }).limit(limit).get());
+    const match = personSearch(this.db, text, { name: 'profile.name', mobile: 'profile.mobile' });
+    return documentsOf<MemberDoc>(await this.collection.where({ ...match, deletedAt: null, profile: this.db.command.neq(null) }).limit(limit).get());
   }
 
   async insert(record: Omit<MemberDoc, '_id'>): Promise<MemberDoc> {

@@ -1,8 +1,8 @@
 import type { Contact } from '../contract/registrations';
 import type { PageWindow } from '../domain/paging';
 import { countedMembers } from '../domain/ledger-check';
-import { collections, type RegistrationDoc, type VacatedSlotDoc } from './documents';
-import { documentsOf, firstDocumentOf, insertOnce, maxQueryLimit, readAll, type Database } from './database';
+import { collections, registrationContactFields, type RegistrationDoc, type VacatedSlotDoc } from './documents';
+import { documentsOf, firstDocumentOf, insertOnce, maxQueryLimit, personSearch, readAll, type Database } from './database';
 
 export function personRegistrationId(eventId: string, memberId: string): string {
   return `${eventId}_${memberId}`;
@@ -170,6 +170,14 @@ export class RegistrationsRepository {
     const query = this.registrations.where(where);
     const ordered = byNumber ? query.orderBy('arrival', 'asc') : query.orderBy('createdAt', 'asc');
     return documentsOf<RegistrationDoc>(await ordered.orderBy('_id', 'asc').skip(window.offset).limit(window.limit).get());
+  }
+
+  /** An event's rows of the given kinds, any standing, whose name contains the text or whose mobile ends with it. */
+  async searchForEvent(eventId: string, text: string, kinds: RegistrationDoc['kind'][], limit: number): Promise<RegistrationDoc[]> {
+    const match = personSearch(this.db, text, registrationContactFields);
+    return documentsOf<RegistrationDoc>(
+      await this.registrations.where({ eventId, kind: this.db.command.in(kinds), ...match }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit).get(),
+    );
   }
 
   /** Every row of an event, for the counter check; read in pages of CloudBase's 1,000-document cap. */

@@ -34,6 +34,8 @@ import { openSpreadsheet } from './spreadsheet-opener';
 import './index.scss';
 
 const decisionMessageLimit = 200;
+/** events.searchRegistrations answers at most this many people. */
+const searchShown = 20;
 
 function toast(title: string) {
   void Taro.showToast({ title, icon: 'none' });
@@ -158,6 +160,8 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
   const [matches, setMatches] = useState<MemberMatch[] | null>(null);
   const [capacityText, setCapacityText] = useState('');
   const [check, setCheck] = useState<CounterCheck | null>(null);
+  const [finderText, setFinderText] = useState('');
+  const [searched, setSearched] = useState<{ query: string; rows: RegistrationRow[] } | null>(null);
   const isTeam = event.team !== null;
   const unit = seatUnit(isTeam);
   const capacity = pages.summary?.capacity ?? event.capacity;
@@ -266,6 +270,26 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
     });
   };
 
+  const findOnList = async () => {
+    const text = finderText.trim();
+    if (!text) {
+      toast('请输入姓名或手机尾号');
+      return;
+    }
+    await submit(async () => {
+      try {
+        setSearched({ query: text, rows: await call('events', 'searchRegistrations', { eventId: event.id, query: text }) });
+      } catch (failure) {
+        toast(toApiError(failure).message);
+      }
+    });
+  };
+
+  const clearSearch = () => {
+    setFinderText('');
+    setSearched(null);
+  };
+
   const exportList = async () => {
     await submit(async () => {
       void Taro.showLoading({ title: '正在生成名单…', mask: true });
@@ -312,7 +336,7 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
     });
   };
 
-  const rows = pages.items.map((row) => changedRows[row.memberId] ?? row);
+  const rows = (searched?.rows ?? pages.items).map((row) => changedRows[row.memberId] ?? row);
   const filterLabel = statusFilters.find((filter) => filter.status === status)?.label ?? '全部';
 
   return (
@@ -341,20 +365,54 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
         </View>
       </View>
 
-      <ScrollView scrollX className="registrations-admin__filters" enhanced showScrollbar={false}>
-        <View className="registrations-admin__filters-track">
-          {statusFilters.map((filter) => (
-            <View key={filter.label} className="registrations-admin__filter-hit" onClick={() => pickStatus(filter.status)}>
-              <Text className={`registrations-admin__filter${filter.status === status ? ' registrations-admin__filter--active' : ''}`}>
-                {filter.status === 'pending' && counters.pendingCount > 0 ? `${filter.label} ${counters.pendingCount}` : filter.label}
-              </Text>
-            </View>
-          ))}
+      <View className="registrations-admin__search registrations-admin__finder">
+        <Input
+          className={`${formInputClass} registrations-admin__search-input registrations-admin__finder-input`}
+          value={finderText}
+          maxlength={20}
+          placeholder="搜索姓名或手机尾号"
+          confirmType="search"
+          onInput={(change) => setFinderText(change.detail.value)}
+          onConfirm={() => void findOnList()}
+        />
+        <View className="btn btn--primary registrations-admin__search-button registrations-admin__finder-button" hoverClass="btn--pressed" onClick={() => void findOnList()}>
+          搜索
         </View>
-      </ScrollView>
+      </View>
+
+      {searched ? (
+        <View className="registrations-admin__finder-summary">
+          <Text className="registrations-admin__finder-text">{`“${searched.query}”：找到 ${searched.rows.length} 人${searched.rows.length === searchShown ? '（仅显示前 20 人，请输入更多字）' : ''}`}</Text>
+          <Text className="registrations-admin__finder-clear" onClick={clearSearch}>
+            清除搜索
+          </Text>
+        </View>
+      ) : (
+        <ScrollView scrollX className="registrations-admin__filters" enhanced showScrollbar={false}>
+          <View className="registrations-admin__filters-track">
+            {statusFilters.map((filter) => (
+              <View key={filter.label} className="registrations-admin__filter-hit" onClick={() => pickStatus(filter.status)}>
+                <Text className={`registrations-admin__filter${filter.status === status ? ' registrations-admin__filter--active' : ''}`}>
+                  {filter.status === 'pending' && counters.pendingCount > 0 ? `${filter.label} ${counters.pendingCount}` : filter.label}
+                </Text>
+              </View>
+            ))}
+          </View>
+        </ScrollView>
+      )}
 
       <View className="registrations-admin__list-area">
-        {pages.loading && pages.items.length === 0 ? (
+        {searched ? (
+          rows.length === 0 ? (
+            <EmptyState mark="搜" title={`没有找到“${searched.query}”`} hint="试试姓名中的一个字，或手机号的后 4 位。" />
+          ) : (
+            <View className="registrations-admin__list">
+              {rows.map((row) => (
+                <RegistrationCard key={row.memberId} row={row} questions={event.questions} now={now} onDecide={startDecision} />
+              ))}
+            </View>
+          )
+        ) : pages.loading && pages.items.length === 0 ? (
           <LoadingSkeleton cards={3} />
         ) : pages.error ? (
           organizerRefusal(pages.error.code) ? (
