@@ -82,6 +82,18 @@ describe('signing up in Chromium', () => {
     await inApp(second).locator('.notification').first().getByText('候补成功，已为你保留名额').waitFor();
   });
 
+  it('gives the promoted member a calendar file for the event (after the sign-ups above)', async () => {
+    const member = await openEventAs(browser, host.url, '刘洋');
+    pages.push(member);
+    await detailOf(member).locator('.registration-status').getByText('已报名', { exact: true }).waitFor();
+    const [download] = await Promise.all([member.waitForEvent('download'), detailOf(member).locator('.registration-status__calendar').click()]);
+    expect(download.suggestedFilename()).toBe('一席茶叙：城市更新中的新阶层.ics');
+    const calendar = await readFile(await download.path(), 'utf8');
+    expect(calendar).toContain('SUMMARY:一席茶叙：城市更新中的新阶层');
+    expect(calendar).toMatch(/DTSTART:\d{8}T\d{6}Z/);
+    expect(calendar).toContain('TRIGGER:-PT60M');
+  });
+
   it('lets the organizer download the list as an Excel file that says what happened (after the sign-ups above)', async () => {
     const organizer = await signedInAt(browser, host.url, '陈思远', `/package-organizer/registrations/index?eventId=${eventId}`);
     pages.push(organizer);

@@ -1,13 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { answerText } from '../../../../cloudfunctions/shared/contract/answer-rules';
 import type { EventDetail } from '../../../../cloudfunctions/shared/contract/events';
 import type { MyRegistration } from '../../../../cloudfunctions/shared/contract/registrations';
 import Tag from '../../../components/tag';
+import { calendarEntry } from '../../../utils/calendar-entry';
 import { maskMobile } from '../../../utils/mask';
 import { canSelfCancel, cancelLabel, countdownText, isActiveRegistration, registrationBadge, registrationExplanation } from '../../../utils/registration-display';
 import { ticketPageUrl } from '../../../utils/ticket-links';
 import { formatDateTime } from '../../../utils/time';
 import TeamPanel from '../team-panel';
+import { addToCalendar } from './calendar';
 import './index.scss';
 
 export interface RegistrationCardProps {
@@ -22,8 +25,16 @@ export interface RegistrationCardProps {
   onDisband: () => void;
 }
 
-function answerText(value: string | string[] | undefined): string {
-  return Array.isArray(value) ? value.join('、') : value ?? '';
+function answerOf(registration: MyRegistration, questionId: string): string {
+  const value = registration.answers[questionId];
+  return value === undefined ? '' : answerText(value);
+}
+
+function addEventToCalendar(event: EventDetail) {
+  addToCalendar(calendarEntry(event)).then(
+    (done) => void Taro.showToast({ title: done, icon: 'none' }),
+    () => void Taro.showToast({ title: '没能添加到日历，请在设置中允许访问日历后重试', icon: 'none' }),
+  );
 }
 
 /** "My registration" on the event page: the status, what it means, what the member can do about it. */
@@ -33,7 +44,7 @@ export default function RegistrationCard({ registration, event, now, busy, onCla
   const offered = registration.status === 'offered';
   const countdown = registration.offerExpiresAt ? countdownText(registration.offerExpiresAt, now) : null;
   const captain = registration.team?.members.some((member) => member.isMe && member.isCaptain) ?? false;
-  const answered = event.questions.filter((question) => answerText(registration.answers[question.id]) !== '');
+  const answered = event.questions.filter((question) => answerOf(registration, question.id) !== '');
   const cancellable = !offered && !captain && canSelfCancel(registration, now);
 
   return (
@@ -48,6 +59,11 @@ export default function RegistrationCard({ registration, event, now, busy, onCla
       {registration.status === 'confirmed' && (
         <View className="btn btn--primary registration-status__ticket" hoverClass="btn--pressed" onClick={() => void Taro.navigateTo({ url: ticketPageUrl(event.id) })}>
           查看签到码
+        </View>
+      )}
+      {registration.status === 'confirmed' && (
+        <View className="btn btn--plain registration-status__calendar" hoverClass="btn--pressed" onClick={() => addEventToCalendar(event)}>
+          添加到日历（提前 1 小时提醒）
         </View>
       )}
 
@@ -86,7 +102,7 @@ export default function RegistrationCard({ registration, event, now, busy, onCla
         {answered.map((question) => (
           <View key={question.id} className="registration-status__fact">
             <Text className="registration-status__fact-label">{question.label}</Text>
-            <Text className="registration-status__fact-value">{answerText(registration.answers[question.id])}</Text>
+            <Text className="registration-status__fact-value">{answerOf(registration, question.id)}</Text>
           </View>
         ))}
       </View>
