@@ -1,4 +1,4 @@
-/** H5 only: the browser saves `href` under `fileName` (same-origin or blob links; others ignore the name). */
+/** H5 only: the browser saves `href` under `fileName` (same-origin, blob and data links; others ignore the name). */
 export function downloadInBrowser(href: string, fileName: string): void {
   const link = document.createElement('a');
   link.href = href;

@@ -10,6 +10,7 @@ import { pixelRatio, queryCanvasNode } from '../../components/signature-pad/canv
 import Tag from '../../components/tag';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+import { downloadInBrowser } from '../../utils/browser-download';
 import { statusTones, verifyLink } from '../pledge-links';
 import { type CertificateContext, certificateSize, certificateDate, drawCertificate } from './draw-certificate';
 import { qrMatrix } from '../../components/qr-code/qr-matrix';
@@ -51,15 +52,6 @@ async function saveToAlbum(filePath: string): Promise<boolean> {
   }
   await Taro.saveImageToPhotosAlbum({ filePath });
   return true;
-}
-
-function downloadDataUrl(dataUrl: string, fileName: string) {
-  const link = document.createElement('a');
-  link.href = dataUrl;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
 }
 
 export default function CertificatePage() {
@@ -116,7 +108,7 @@ export default function CertificatePage() {
     try {
       if (process.env.TARO_ENV === 'h5') {
         const canvas = htmlCanvas.current;
-        if (canvas) downloadDataUrl(canvas.toDataURL('image/png'), `自律公约证书-${current.serial}.png`);
+        if (canvas) downloadInBrowser(canvas.toDataURL('image/png'), `自律公约证书-${current.serial}.png`);
         return;
       }
       const canvas = weappCanvas.current;
