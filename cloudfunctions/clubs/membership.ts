@@ -1,4 +1,5 @@
 import type { ClubDetail } from '../shared/contract/clubs';
+import { requestedDocumentId } from '../shared/data/database';
 import { collections, type ClubDoc } from '../shared/data/documents';
 import {
   assertMemberCap,
@@ -99,8 +100,9 @@ export const membershipActions: Pick<Actions<'clubs'>, MembershipActionName> = {
       if (!org) throw new AppError('NOT_FOUND');
       await ctx.requireRole(org, 'organizer');
       const organizer = (await ctx.member())!;
-      const club = await ctx.data.clubs.insert(newClubDoc(input, org, organizer._id, ctx.now));
-      ctx.audit({ collection: collections.clubs, id: club._id });
+      const id = requestedDocumentId('club', organizer._id, input.requestId);
+      const { doc: club, created } = await ctx.data.clubs.insertRequested({ _id: id, ...newClubDoc(input, org, organizer._id, ctx.now) });
+      if (created) ctx.audit({ collection: collections.clubs, id: club._id });
       return describeClub(ctx, club);
     },
   },

@@ -1,4 +1,5 @@
 import type { EventDetail, ManagedEvent } from '../shared/contract/events';
+import { requestedDocumentId } from '../shared/data/database';
 import { collections, type EventDoc, type OrgDoc } from '../shared/data/documents';
 import { checkInWindow } from '../shared/domain/checkin-rules';
 import { isPublicEvent } from '../shared/domain/event-listing';
@@ -107,8 +108,9 @@ export const managementActions: Pick<Actions<'events'>, ManagementActionName> = 
       await ctx.requireRole(host, 'organizer');
       assertEventFields(input.fields, host._id, ctx.now);
       const hosts = await hostsOf(ctx, host, input.fields.coHostOrgIds);
-      const event = await ctx.data.events.insert(newEventDoc(input.fields, hosts, member!._id, ctx.now));
-      ctx.audit({ collection: collections.events, id: event._id });
+      const id = requestedDocumentId('ev', member!._id, input.requestId);
+      const { doc: event, created } = await ctx.data.events.insertRequested({ _id: id, ...newEventDoc(input.fields, hosts, member!._id, ctx.now) });
+      if (created) ctx.audit({ collection: collections.events, id: event._id });
       return toEventDetail(event);
     },
   },

@@ -16,7 +16,7 @@ dayjs.extend(timezone);
  */
 async function clubWithSessionSoon(hostUrl: string): Promise<{ clubId: string; eventId: string }> {
   const organizer = 'm-chen-siyuan';
-  const club = await callAs<{ id: string }>(hostUrl, organizer, 'clubs', 'create', { orgId: 'org-club-reading', name: '滨江夜读小组', description: '每周一次，共读一本书。', memberCap: null });
+  const club = await callAs<{ id: string }>(hostUrl, organizer, 'clubs', 'create', { requestId: 'e2e-club-binjiang', orgId: 'org-club-reading', name: '滨江夜读小组', description: '每周一次，共读一本书。', memberCap: null });
   await callAs(hostUrl, organizer, 'clubs', 'setBook', { clubId: club.id, book: { title: '置身事内', author: '兰小欢', isbn: '9787208171336', reason: '读懂地方政府与经济发展' } });
   const start = dayjs().tz('Asia/Shanghai').add(70, 'minute');
   await callAs(hostUrl, organizer, 'clubs', 'setSchedule', {

@@ -298,7 +298,7 @@ describe('members.deleteAccount with sign-up records', () => {
 describe('reading clubs in a member’s own data', () => {
   it('exports the member’s club memberships, notes and reports, and deletion takes them out of the club', async () => {
     const club = dataOf<{ id: string; memberCount: number }>(
-      await harness.call(openIds.lujiazuiOrganizer, 'clubs', 'create', { orgId: 'org-street-lujiazui', name: '陆家嘴夜读', description: '', memberCap: null }),
+      await harness.call(openIds.lujiazuiOrganizer, 'clubs', 'create', { requestId: nextRequestId(), orgId: 'org-street-lujiazui', name: '陆家嘴夜读', description: '', memberCap: null }),
     );
     dataOf(await harness.call(openIds.lujiazuiOrganizer, 'clubs', 'setBook', { clubId: club.id, book: { title: '置身事内', author: '兰小欢', isbn: '', reason: '' } }));
     const [reader, other] = await addMembers(harness, 2);

@@ -16,7 +16,7 @@ import { clubLimits } from '../../cloudfunctions/shared/contract/club-limits';
 import { makeCode } from '../../cloudfunctions/shared/contract/ticket-code';
 import { collections, type AuditDoc, type ClubMemberDoc, type EventDoc } from '../../cloudfunctions/shared/data/documents';
 import { dataOf, openIds, orgIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
-import { addMembers, signUp } from './signup-support';
+import { addMembers, signUp, nextRequestId } from './signup-support';
 
 let harness: FunctionHarness;
 
@@ -43,7 +43,7 @@ function clubs(openId: string | null, action: string, data: unknown = {}, now = 
 
 let clubCounter = 0;
 async function newClub(memberCap: number | null = null): Promise<ClubDetail> {
-  return dataOf<ClubDetail>(await clubs(organizer, 'create', { orgId: orgIds.lujiazuiReading, name: `测试读书会${++clubCounter}`, description: '每周共读', memberCap }));
+  return dataOf<ClubDetail>(await clubs(organizer, 'create', { requestId: nextRequestId(), orgId: orgIds.lujiazuiReading, name: `测试读书会${++clubCounter}`, description: '每周共读', memberCap }));
 }
 
 const book = { title: '乡土中国', author: '费孝通', isbn: '9787101071233', reason: '理解中国基层社会' };
@@ -112,11 +112,19 @@ describe('clubs and their organizers', () => {
       ['stats', { clubId: created.id }],
     ];
     for (const caller of [openIds.huamuOrganizer, openIds.steward, openIds.member]) {
-      expect(await clubs(caller, 'create', { orgId: orgIds.lujiazuiReading, name: '别人的读书会' })).toMatchObject(refusedWith('FORBIDDEN'));
+      expect(await clubs(caller, 'create', { requestId: nextRequestId(), orgId: orgIds.lujiazuiReading, name: '别人的读书会' })).toMatchObject(refusedWith('FORBIDDEN'));
       for (const [action, data] of forbidden) expect(await clubs(caller, action, data)).toMatchObject(refusedWith('FORBIDDEN'));
     }
-    expect(await clubs(null, 'create', { orgId: orgIds.lujiazuiReading, name: '匿名' })).toMatchObject(refusedWith('UNAUTHENTICATED'));
-    expect(await clubs(organizer, 'create', { orgId: 'org-nowhere', name: '不存在' })).toMatchObject(refusedWith('NOT_FOUND'));
+    expect(await clubs(null, 'create', { requestId: nextRequestId(), orgId: orgIds.lujiazuiReading, name: '匿名' })).toMatchObject(refusedWith('UNAUTHENTICATED'));
+    expect(await clubs(organizer, 'create', { requestId: nextRequestId(), orgId: 'org-nowhere', name: '不存在' })).toMatchObject(refusedWith('NOT_FOUND'));
+
+    // A create retried after a lost answer (or raced by a double tap) answers the same club.
+    const requestId = nextRequestId();
+    const retried = await Promise.all([0, 1, 2].map(() => clubs(organizer, 'create', { requestId, orgId: orgIds.lujiazuiReading, name: '重试的读书会' })));
+    const retriedIds = retried.map((reply) => dataOf<ClubDetail>(reply).id);
+    expect(new Set(retriedIds).size).toBe(1);
+    expect((await harness.db.collection(collections.clubs).where({ name: '重试的读书会' }).count()).total).toBe(1);
+    expect((await harness.db.collection(collections.audit).where({ 'target.id': retriedIds[0] }).count()).total).toBe(1);
 
     const seen = dataOf<ClubDetail>(await clubs(null, 'get', { clubId: created.id }));
     expect(seen).toMatchObject({ name: '陆家嘴周末读书会', canManage: false, joined: false });

@@ -1,6 +1,7 @@
 import type { EventDetail, EventFieldsInput, EventSummary, ManagedEvent, MyRegistration, Notification, Page, Reply } from '../../cloudfunctions/shared/contract';
 import { collections, type AuditDoc, type EventDoc, type RegistrationDoc } from '../../cloudfunctions/shared/data/documents';
 import { dataOf, openIds, orgIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { nextRequestId } from './signup-support';
 
 let harness: FunctionHarness;
 
@@ -58,7 +59,7 @@ function fieldsOf(detail: EventDetail, overrides: Partial<EventFieldsInput> = {}
 const call = (openId: string | null, action: string, data?: unknown) => harness.call(openId, 'events', action, data);
 
 async function create(openId: string, orgId: string, overrides: Partial<EventFieldsInput> = {}): Promise<EventDetail> {
-  return dataOf<EventDetail>(await call(openId, 'create', { orgId, fields: salonFields(overrides) }));
+  return dataOf<EventDetail>(await call(openId, 'create', { requestId: nextRequestId(), orgId, fields: salonFields(overrides) }));
 }
 
 async function published(openId: string, orgId: string, overrides: Partial<EventFieldsInput> = {}): Promise<EventDetail> {
@@ -142,25 +143,40 @@ describe('events.create', () => {
     ]);
   });
 
+  it('makes one event of a create retried with the same request id, also when the two race', async () => {
+    const requestId = nextRequestId();
+    const before = await countEvents();
+    const [first, second] = await Promise.all([0, 1].map(() => call(openIds.lujiazuiOrganizer, 'create', { requestId, orgId: orgIds.lujiazui, fields: salonFields() })));
+    const third = await call(openIds.lujiazuiOrganizer, 'create', { requestId, orgId: orgIds.lujiazui, fields: salonFields() });
+    const ids = [first, second, third].map((reply) => dataOf<EventDetail>(reply).id);
+    expect(new Set(ids).size).toBe(1);
+    expect(await countEvents()).toBe(before + 1);
+    expect(await auditOf(ids[0])).toHaveLength(1);
+    // Another request, or the same request id from another organizer, is another event.
+    const other = dataOf<EventDetail>(await call(openIds.lujiazuiOrganizer, 'create', { requestId: nextRequestId(), orgId: orgIds.lujiazui, fields: salonFields() }));
+    const someoneElse = dataOf<EventDetail>(await call(openIds.generalOrganizer, 'create', { requestId, orgId: orgIds.lujiazui, fields: salonFields() }));
+    expect(new Set([ids[0], other.id, someoneElse.id]).size).toBe(3);
+  });
+
   it('refuses a plain member, a steward and an organizer of an unrelated organisation, storing nothing', async () => {
     const before = await countEvents();
     for (const openId of [openIds.member, openIds.steward, openIds.huamuOrganizer]) {
-      expect(await call(openId, 'create', { orgId: orgIds.lujiazui, fields: salonFields() })).toMatchObject(refusedWith('FORBIDDEN'));
+      expect(await call(openId, 'create', { requestId: nextRequestId(), orgId: orgIds.lujiazui, fields: salonFields() })).toMatchObject(refusedWith('FORBIDDEN'));
     }
-    expect(await call(null, 'create', { orgId: orgIds.lujiazui, fields: salonFields() })).toMatchObject(refusedWith('UNAUTHENTICATED'));
+    expect(await call(null, 'create', { requestId: nextRequestId(), orgId: orgIds.lujiazui, fields: salonFields() })).toMatchObject(refusedWith('UNAUTHENTICATED'));
     expect(await countEvents()).toBe(before);
   });
 
   it('lets an organizer reach down the tree and never up it', async () => {
-    expect(await call(openIds.lujiazuiOrganizer, 'create', { orgId: orgIds.general, fields: salonFields() })).toMatchObject(refusedWith('FORBIDDEN'));
+    expect(await call(openIds.lujiazuiOrganizer, 'create', { requestId: nextRequestId(), orgId: orgIds.general, fields: salonFields() })).toMatchObject(refusedWith('FORBIDDEN'));
     expect((await create(openIds.lujiazuiOrganizer, orgIds.lujiazuiReading)).hosts[0].id).toBe(orgIds.lujiazuiReading);
     expect((await create(openIds.generalOrganizer, orgIds.lujiazui)).hosts[0].id).toBe(orgIds.lujiazui);
     expect((await create(openIds.admin, orgIds.huamu)).hosts[0].id).toBe(orgIds.huamu);
   });
 
   it('answers NOT_FOUND for an unknown organisation and names an unknown co-host', async () => {
-    expect(await call(openIds.admin, 'create', { orgId: 'org-nowhere', fields: salonFields() })).toMatchObject(refusedWith('NOT_FOUND'));
-    expect(await call(openIds.lujiazuiOrganizer, 'create', { orgId: orgIds.lujiazui, fields: salonFields({ coHostOrgIds: ['org-nowhere'] }) })).toEqual({
+    expect(await call(openIds.admin, 'create', { requestId: nextRequestId(), orgId: 'org-nowhere', fields: salonFields() })).toMatchObject(refusedWith('NOT_FOUND'));
+    expect(await call(openIds.lujiazuiOrganizer, 'create', { requestId: nextRequestId(), orgId: orgIds.lujiazui, fields: salonFields({ coHostOrgIds: ['org-nowhere'] }) })).toEqual({
       ok: false,
       code: 'VALIDATION_FAILED',
       message: '协办组织不存在',
@@ -169,7 +185,7 @@ describe('events.create', () => {
   });
 
   it('answers the rules beyond the schema with the field at fault', async () => {
-    const attempt = (overrides: Partial<EventFieldsInput>) => call(openIds.lujiazuiOrganizer, 'create', { orgId: orgIds.lujiazui, fields: salonFields(overrides) });
+    const attempt = (overrides: Partial<EventFieldsInput>) => call(openIds.lujiazuiOrganizer, 'create', { requestId: nextRequestId(), orgId: orgIds.lujiazui, fields: salonFields(overrides) });
     expect(await attempt({ endAt: '2026-12-10T13:00:00+08:00' })).toEqual({ ok: false, code: 'VALIDATION_FAILED', message: '结束时间必须晚于开始时间', field: 'fields.endAt' });
     expect(await attempt({ startAt: '2026-11-25T09:00:00+08:00', endAt: '2026-11-25T12:00:00+08:00', signupClosesAt: '2026-11-25T09:00:00+08:00' })).toMatchObject(
       refusedWith('VALIDATION_FAILED', 'fields.startAt'),
@@ -184,7 +200,7 @@ describe('events.create', () => {
   });
 
   it('refuses hostile fields inside `fields`, the seat ledger and the status included', async () => {
-    const attempt = (fields: Record<string, unknown>) => call(openIds.admin, 'create', { orgId: orgIds.lujiazui, fields });
+    const attempt = (fields: Record<string, unknown>) => call(openIds.admin, 'create', { requestId: nextRequestId(), orgId: orgIds.lujiazui, fields });
     const cases: [Record<string, unknown>, string][] = [
       [{ ...salonFields(), status: 'published' }, 'fields.status'],
       [{ ...salonFields(), arrivals: -100 }, 'fields.arrivals'],

@@ -49,7 +49,7 @@ const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInp
       numbers: ['page', 'pageSize'],
     },
     get: { valid: { id: 'ev-salon' }, strings: ['id'], numbers: [] },
-    create: { valid: { orgId: orgIds.lujiazui, fields: validEventFields }, strings: ['orgId'], numbers: [] },
+    create: { valid: { orgId: orgIds.lujiazui, requestId: 'req-hostile-event', fields: validEventFields }, strings: ['orgId', 'requestId'], numbers: [] },
     update: { valid: { id: 'ev-draft', fields: validEventFields }, strings: ['id'], numbers: [] },
     publish: { valid: { id: 'ev-draft' }, strings: ['id'], numbers: [] },
     closeSignup: { valid: { id: 'ev-salon' }, strings: ['id'], numbers: [] },
@@ -148,8 +148,8 @@ const table: { [F in FunctionName]: Record<keyof (typeof contract)[F], ActionInp
     join: { valid: { clubId: 'club-hostile' }, strings: ['clubId'], numbers: [] },
     leave: { valid: { clubId: 'club-hostile' }, strings: ['clubId'], numbers: [] },
     create: {
-      valid: { orgId: orgIds.lujiazuiReading, name: '陆家嘴悦读会', description: '每月共读一本书', memberCap: 30 },
-      strings: ['orgId', 'name', 'description'],
+      valid: { orgId: orgIds.lujiazuiReading, requestId: 'req-hostile-club', name: '陆家嘴悦读会', description: '每月共读一本书', memberCap: 30 },
+      strings: ['orgId', 'requestId', 'name', 'description'],
       numbers: ['memberCap'],
     },
     update: {

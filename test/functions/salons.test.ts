@@ -6,6 +6,7 @@ import type { EventDetail, EventFieldsInput, MyRegistrationItem, Page, Registrat
 import { eventLimits } from '../../cloudfunctions/shared/contract';
 import { dataOf, openIds, orgIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
 import { blankCanvas, dataUrl, drawStroke, jpegBytes, pngBytes } from '../domain/pledge-fixtures';
+import { nextRequestId } from './signup-support';
 
 let harness: FunctionHarness;
 
@@ -55,7 +56,7 @@ function futureSalonFields(overrides: Partial<EventFieldsInput> = {}): EventFiel
 }
 
 async function publishedEvent(fields: EventFieldsInput, now: Date): Promise<EventDetail> {
-  const draft = dataOf<EventDetail>(await call(openIds.lujiazuiOrganizer, 'create', { orgId: orgIds.lujiazui, fields }, now));
+  const draft = dataOf<EventDetail>(await call(openIds.lujiazuiOrganizer, 'create', { requestId: nextRequestId(), orgId: orgIds.lujiazui, fields }, now));
   return dataOf<EventDetail>(await call(openIds.lujiazuiOrganizer, 'publish', { id: draft.id }, now));
 }
 
@@ -112,7 +113,7 @@ describe('guests', () => {
     ['a topic too long', { guests: [{ name: '王律师', topic: '题'.repeat(eventLimits.guestTopic + 1) }] }, 'fields.guests.0.topic'],
     ['an unknown guest field', { guests: [{ name: '王律师', mobile: '13800000000' }] }, 'fields.guests.0.mobile'],
   ])('refuses %s, naming the field', async (_label, overrides, field) => {
-    const reply = await call(openIds.lujiazuiOrganizer, 'create', { orgId: orgIds.lujiazui, fields: futureSalonFields(overrides as Partial<EventFieldsInput>) });
+    const reply = await call(openIds.lujiazuiOrganizer, 'create', { requestId: nextRequestId(), orgId: orgIds.lujiazui, fields: futureSalonFields(overrides as Partial<EventFieldsInput>) });
     expect(reply).toMatchObject(refusedWith('VALIDATION_FAILED', field));
   });
 

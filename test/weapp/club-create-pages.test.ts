@@ -102,7 +102,7 @@ describe('创建读书会 page (compiled weapp page)', () => {
     await tap(page, 'club-create__submit');
 
     expect(calls.filter((call) => call.action === 'create').map((call) => call.data)).toEqual([
-      { orgId: 'org-club-reading', name: '陆家嘴读书会', description: '每月共读一本经典', memberCap: 30 },
+      { orgId: 'org-club-reading', requestId: expect.stringMatching(/^[A-Za-z0-9-]{8,64}$/), name: '陆家嘴读书会', description: '每月共读一本经典', memberCap: 30 },
     ]);
     expect(redirects).toHaveLength(1);
     expect(redirects[0]).toMatchObject({ url: '/package-club/manage/index?clubId=club-new' });
@@ -129,14 +129,17 @@ describe('创建读书会 page (compiled weapp page)', () => {
     await tap(page, 'club-create__submit');
     const text = await showing(page, '读书会名称不能包含特殊符号');
     expect(calls.filter((call) => call.action === 'create').map((call) => call.data)).toEqual([
-      { orgId: 'org-professional', name: '陆家嘴读书会★', description: '', memberCap: null },
+      { orgId: 'org-professional', requestId: expect.stringMatching(/^[A-Za-z0-9-]{8,64}$/), name: '陆家嘴读书会★', description: '', memberCap: null },
     ]);
     expect(text).toContain('创建读书会');
 
     await type(page, 'club-fields__name', '陆家嘴读书会');
     await tap(page, 'club-create__submit');
     expect(toasts.map((toast) => toast.title)).toContain('没有权限进行此操作');
-    expect(calls.filter((call) => call.action === 'create')).toHaveLength(2);
+    const creates = calls.filter((call) => call.action === 'create').map((call) => call.data as { requestId: string });
+    expect(creates).toHaveLength(2);
+    // The same form asking again is the same request: had the first reached the server, this would answer its club.
+    expect(creates[1].requestId).toBe(creates[0].requestId);
     expect(textOf(page)).not.toContain('读书会名称不能包含特殊符号');
     expect(redirects).toHaveLength(0);
     expect(navigations).toHaveLength(0);

@@ -1,6 +1,7 @@
 import type { EventQuestion, EventSummary } from '../../cloudfunctions/shared/contract/events';
 import { teamNameLimit } from '../../cloudfunctions/shared/contract/answer-rules';
-import { contactSchema, inviteCodeSchema, registrationsInput, requestIdSchema, type MyRegistration, type TeamView } from '../../cloudfunctions/shared/contract/registrations';
+import { requestIdSchema } from '../../cloudfunctions/shared/contract/common';
+import { contactSchema, inviteCodeSchema, registrationsInput, type MyRegistration, type TeamView } from '../../cloudfunctions/shared/contract/registrations';
 import { notificationKinds, registrationStatuses } from '../../cloudfunctions/shared/contract/vocabulary';
 import { isFull, seatsBadge, seatsLine, signupAvailability } from '../../src/utils/event-display';
 import { formatNoticeTime, notificationMarks, unreadBadgeText } from '../../src/utils/notification-display';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageSchema, pageSizeSchema, type Instant, type Page } from './common';
+import { idSchema, pageSchema, pageSizeSchema, requestIdSchema, type Instant, type Page } from './common';
 import type { EventSummary } from './events';
 import { clubLimits } from './club-limits';
 
@@ -61,7 +61,7 @@ export const clubsInput = {
   join: z.strictObject({ clubId: idSchema }),
   leave: z.strictObject({ clubId: idSchema }),
   /** Organizers of the club's organisation (or one above it). */
-  create: z.strictObject({ orgId: idSchema, ...clubFields, memberCap: memberCapSchema.default(null) }),
+  create: z.strictObject({ orgId: idSchema, requestId: requestIdSchema, ...clubFields, memberCap: memberCapSchema.default(null) }),
   update: z.strictObject({ clubId: idSchema, ...clubFields, memberCap: memberCapSchema }),
   /** A new book moves the current one into the history; the same book again (title, author, ISBN) edits it in place. */
   setBook: z.strictObject({ clubId: idSchema, book: bookSchema }),

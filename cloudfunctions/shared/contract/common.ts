@@ -4,6 +4,12 @@ import type { GrantableRole } from './vocabulary';
 /** Document ids: short, printable, never an object (a `{"$ne": null}` must not reach a query). */
 export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
 
+/**
+ * A client-made id for one tap of a button that creates something (a sign-up, an event, a club), so a request
+ * retried after a lost answer answers the same instead of creating it twice.
+ */
+export const requestIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号格式不正确');
+
 /** A calendar day in Asia/Shanghai, as members pick it in a date filter. */
 export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 

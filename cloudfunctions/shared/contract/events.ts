@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { eventKinds, questionKinds, waitlistModes, type EventKind, type EventStatus, type WaitlistMode } from './vocabulary';
 import type { QuestionKind } from './vocabulary';
 import { eventLimits } from './event-limits';
-import { base64ImagePattern, daySchema, idSchema, pageSchema, pageSizeSchema, type Instant, type Page } from './common';
+import { base64ImagePattern, daySchema, idSchema, pageSchema, pageSizeSchema, requestIdSchema, type Instant, type Page } from './common';
 
 export interface Venue {
   name: string;
@@ -156,7 +156,7 @@ export const eventsInput = {
   }),
   get: z.strictObject({ id: idSchema }),
   /** Organizers: create a draft for an organisation they organize. */
-  create: z.strictObject({ orgId: idSchema, fields: eventFieldsSchema }),
+  create: z.strictObject({ orgId: idSchema, requestId: requestIdSchema, fields: eventFieldsSchema }),
   update: z.strictObject({ id: idSchema, fields: eventFieldsSchema }),
   publish: z.strictObject({ id: idSchema }),
   closeSignup: z.strictObject({ id: idSchema }),

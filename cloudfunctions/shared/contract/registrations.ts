@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageSchema, pageSizeSchema, type Instant, type Page } from './common';
+import { idSchema, pageSchema, pageSizeSchema, requestIdSchema, type Instant, type Page } from './common';
 import type { EventKind, EventStatus, NotificationKind, RegistrationStatus, Sector } from './vocabulary';
 import { registrationStatuses } from './vocabulary';
 import { mobilePattern, profileLimits, profileMessages } from './profile-rules';
@@ -23,8 +23,6 @@ export const contactSchema = z.strictObject({
 });
 export type Contact = z.output<typeof contactSchema>;
 
-/** A client-made id for one tap, so a retried request answers the same instead of "already registered". */
-export const requestIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, '请求编号格式不正确');
 export const inviteCodeSchema = z
   .string()
   .trim()

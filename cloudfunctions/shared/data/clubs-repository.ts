@@ -12,7 +12,7 @@ import {
   type NoteReportDoc,
   type RegistrationDoc,
 } from './documents';
-import { documentsOf, firstDocumentOf, insertOnce, maxQueryLimit, readAll, type Database, type FileStorage } from './database';
+import { documentsOf, firstDocumentOf, insertOnce, insertOrFind, maxQueryLimit, readAll, type Database, type FileStorage } from './database';
 import { StoredFiles } from './stored-files';
 
 /** How long a cover URL handed to a client stays valid. */
@@ -84,10 +84,9 @@ export class ClubsRepository {
     return documentsOf<ClubDoc>(await this.clubs.where(where).orderBy('_id', 'asc').limit(limit).get());
   }
 
-  async insert(doc: Omit<ClubDoc, '_id'>): Promise<ClubDoc> {
-    const { id } = await this.clubs.add(doc);
-    if (!id) throw new Error('clubs insert answered without an id');
-    return { _id: id, ...doc };
+  /** A new club under its requested id; a retried create answers the club the first one stored. */
+  async insertRequested(doc: ClubDoc): Promise<{ doc: ClubDoc; created: boolean }> {
+    return insertOrFind(this.clubs, doc);
   }
 
   /** The club after an update of its own fields; null when it is gone. */

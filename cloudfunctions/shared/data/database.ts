@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type * as tcb from '@cloudbase/node-sdk';
 
 export type CloudApp = ReturnType<typeof tcb.init>;
@@ -22,6 +23,22 @@ export async function insertOnce(collection: ReturnType<Database['collection']>,
     if ((error as { code?: unknown } | null)?.code === 'DATABASE_DUPLICATE_WRITE') return false;
     throw error;
   }
+}
+
+/**
+ * The id of a document a member asked to create with `requestId` (see the contract's requestIdSchema): the same
+ * request, retried after a lost answer, names the same document, so it is created once.
+ */
+export function requestedDocumentId(prefix: string, memberId: string, requestId: string): string {
+  return `${prefix}-${createHash('sha256').update(`${memberId}\n${requestId}`).digest('hex').slice(0, 24)}`;
+}
+
+/** Adds the document, or answers the one already stored under its id (a retried create): `created` says which. */
+export async function insertOrFind<T extends { _id: string }>(collection: ReturnType<Database['collection']>, doc: T): Promise<{ doc: T; created: boolean }> {
+  if (await insertOnce(collection, doc)) return { doc, created: true };
+  const stored = firstDocumentOf<T>(await collection.doc(doc._id).get());
+  if (!stored) throw new Error(`${doc._id} was reported to exist but could not be read`);
+  return { doc: stored, created: false };
 }
 
 /** CloudBase answers at most 1,000 documents per query. */

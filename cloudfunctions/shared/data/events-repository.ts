@@ -3,7 +3,7 @@ import type { EventListQuery } from '../domain/event-listing';
 import type { EventHostFields, StoredEventFields } from '../domain/event-rules';
 import type { PageWindow } from '../domain/paging';
 import { collections, type EventDoc, type PostedSummaryDoc } from './documents';
-import { documentsOf, firstDocumentOf, maxQueryLimit, type Database } from './database';
+import { documentsOf, firstDocumentOf, insertOrFind, maxQueryLimit, type Database } from './database';
 
 /** Statuses an edit may still find the event in; the ended check goes with it. */
 const editableStatuses: EventStatus[] = ['draft', 'published', 'closed'];
@@ -45,10 +45,9 @@ export class EventsRepository {
     );
   }
 
-  async insert(doc: Omit<EventDoc, '_id'>): Promise<EventDoc> {
-    const { id } = await this.collection.add(doc);
-    if (!id) throw new Error('events insert answered without an id');
-    return { _id: id, ...doc };
+  /** A new event under its requested id; a retried create answers the event the first one stored. */
+  async insertRequested(doc: EventDoc): Promise<{ doc: EventDoc; created: boolean }> {
+    return insertOrFind(this.collection, doc);
   }
 
   /** The event after an update of the one document matching `where`; null when none matched. */

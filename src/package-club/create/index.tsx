@@ -8,6 +8,7 @@ import { useOrganizerAccess } from '../../hooks/use-organizer-access';
 import { leavingPage, useSubmitting } from '../../hooks/use-submitting';
 import { call } from '../../services/api';
 import type { ManagedOrg } from '../../utils/managed-orgs';
+import { newRequestId } from '../../utils/request-id';
 import ClubFields from '../components/club-fields';
 import ClubSection from '../components/club-section';
 import { clubManageUrl } from '../helpers/club-links';
@@ -18,13 +19,15 @@ function CreateForm({ orgs }: { orgs: ManagedOrg[] }) {
   const [orgId, setOrgId] = useState(orgs[0].id);
   const basics = useClubFieldsForm(null);
   const [busy, submit] = useSubmitting();
+  // One per form: a create retried after a lost answer makes the same club, not a second one.
+  const [requestId] = useState(() => newRequestId());
 
   const create = () => {
     const fields = basics.checked();
     if (!fields) return;
     void submit(async () => {
       try {
-        const club = await call('clubs', 'create', { orgId, ...fields });
+        const club = await call('clubs', 'create', { orgId, requestId, ...fields });
         // The new club is managed next; back from there should not land on an emptied form.
         void Taro.redirectTo({ url: clubManageUrl(club.id) });
         return leavingPage;

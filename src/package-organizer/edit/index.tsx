@@ -22,6 +22,7 @@ import { call, toApiError } from '../../services/api';
 import { formatDateTime } from '../../utils/time';
 import { shiftDays } from '../../utils/wall-clock';
 import { pickerLabel } from '../../utils/managed-orgs';
+import { newRequestId } from '../../utils/request-id';
 import ChoiceChips from '../components/choice-chips';
 import { eventLimits } from '../../../cloudfunctions/shared/contract/event-limits';
 import Dialog from '../components/dialog';
@@ -90,6 +91,8 @@ function EventEditor({ event, access, now, onSaved }: EditorProps) {
   const [showProblems, setShowProblems] = useState(false);
   const [serverProblem, setServerProblem] = useState<FormProblem | null>(null);
   const [busy, submit] = useSubmitting<Busy>();
+  // One per new event: a create retried after a lost answer makes the same event, not a second one.
+  const [createRequestId] = useState(() => newRequestId());
   const [cancelling, setCancelling] = useState(false);
   const [cancelReason, setCancelReason] = useState('');
 
@@ -122,7 +125,7 @@ function EventEditor({ event, access, now, onSaved }: EditorProps) {
     await submit(async () => {
       try {
         const fields = toEventFields(form);
-        saved = event ? await call('events', 'update', { id: event.id, fields }) : await call('events', 'create', { orgId: form.orgId, fields });
+        saved = event ? await call('events', 'update', { id: event.id, fields }) : await call('events', 'create', { orgId: form.orgId, requestId: createRequestId, fields });
         setShowProblems(false);
         setServerProblem(null);
         setTyped(null);
