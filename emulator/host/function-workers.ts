@@ -95,8 +95,13 @@ export async function startFunctionWorkers(functionsDir: string, count: number, 
         else pending?.reject(new Error(message.failure));
       });
       worker.on('error', (error) => {
-        if (loaded) onError(`function worker failed: ${error.stack ?? error.message}`);
-        else failed(error);
+        if (loaded) {
+          onError(`function worker failed: ${error.stack ?? error.message}`);
+          return;
+        }
+        // A worker that could not load takes no calls, even in the moment before its exit event arrives.
+        entry.exited = true;
+        failed(error);
       });
       worker.on('exit', () => {
         entry.exited = true;
