@@ -5,6 +5,7 @@ import {
   addScheduleItem,
   blankEventForm,
   checkEventForm,
+  copiedEventForm,
   differsFrom,
   editScheduleItem,
   type EventForm,
@@ -16,6 +17,7 @@ import {
   wholeNumber,
   withTeam,
 } from '../../src/package-organizer/helpers/event-form';
+import { salonDetail } from './fixtures';
 import {
   addOption,
   addQuestion,
@@ -211,6 +213,45 @@ describe('event form ⇄ eventFields', () => {
     expect(wholeNumber('-1')).toBeNull();
     expect(wholeNumber('')).toBeNull();
     expect(wholeNumber('十')).toBeNull();
+  });
+});
+
+describe('copying an event as a new one', () => {
+  it('keeps every setting and moves all times one week on while sign-up for that week is still ahead', () => {
+    const salon = salonDetail({ cancellationDeadline: '2026-12-01T10:00:00.000Z', schedule: [{ time: '14:00', title: '签到' }] });
+    const copy = copiedEventForm(salon, 'org-professional', now);
+    expect(copy.times).toEqual({
+      startAt: { date: '2026-12-09', time: '14:00' },
+      endAt: { date: '2026-12-09', time: '17:00' },
+      signupOpensAt: { date: '2026-11-25', time: '09:00' },
+      signupClosesAt: { date: '2026-12-08', time: '14:00' },
+    });
+    expect(copy.cancellationDeadline).toEqual({ date: '2026-12-08', time: '18:00' });
+    const { times: _copiedTimes, cancellationDeadline: _copiedDeadline, schedule: copiedSchedule, ...copiedRest } = copy;
+    const { times: _times, cancellationDeadline: _deadline, schedule, ...rest } = formFromEvent(salon);
+    expect(copiedRest).toEqual(rest);
+    expect(copiedSchedule.map(({ time, title }) => [time, title])).toEqual(schedule.map(({ time, title }) => [time, title]));
+    expect(problemFields(copy, true)).toEqual([]);
+  });
+
+  it('moves a past event as many whole weeks as it takes, to the same weekday and time', () => {
+    const past = salonDetail({
+      startAt: '2026-10-14T06:00:00.000Z',
+      endAt: '2026-10-14T09:00:00.000Z',
+      signupOpensAt: '2026-10-01T01:00:00.000Z',
+      signupClosesAt: '2026-10-13T06:00:00.000Z',
+    });
+    const copy = copiedEventForm(past, 'org-professional', now);
+    // Seven weeks on: the first Wednesday whose sign-up (closing the day before at 14:00) is still open.
+    expect(copy.times.startAt).toEqual({ date: '2026-12-02', time: '14:00' });
+    expect(copy.times.signupClosesAt).toEqual({ date: '2026-12-01', time: '14:00' });
+    expect(problemFields(copy, true)).toEqual([]);
+  });
+
+  it('is hosted by the organisation given, which is then no co-host', () => {
+    const cohosted = salonDetail({ hosts: [{ id: 'org-lujiazui', name: '陆家嘴街道新联会' }, { id: 'org-professional', name: '专业机构从业人员联谊会' }] });
+    expect(copiedEventForm(cohosted, 'org-professional', now)).toMatchObject({ orgId: 'org-professional', coHostOrgIds: [] });
+    expect(copiedEventForm(cohosted, 'org-lujiazui', now)).toMatchObject({ orgId: 'org-lujiazui', coHostOrgIds: ['org-professional'] });
   });
 });
 

@@ -4,7 +4,7 @@
 import type { ManagedEvent } from '../../cloudfunctions/shared/contract/events';
 import type { RegistrationRow, SeatCounters } from '../../cloudfunctions/shared/contract/registrations';
 import { salonDetail } from './fixtures';
-import { type CloudAnswer, holdAnswers, recordWx, renderPage, settle, showing, startWeapp, tap, textOf } from './simulate-page';
+import { type CloudAnswer, holdAnswers, openWith, recordWx, renderPage, settle, showing, startWeapp, tap, textOf } from './simulate-page';
 
 const eventsRoute = 'package-organizer/events/index';
 const editRoute = 'package-organizer/edit/index';
@@ -318,6 +318,52 @@ describe('event editor (compiled weapp page)', () => {
     const text = await showing(page, '报名问题 · 1');
     expect(text).toContain('问题 1');
     expect(text).toContain('必答');
+  });
+});
+
+describe('复制 an event (compiled weapp page)', () => {
+  it('opens the editor filled from the event, a week on, and saves it as a new draft', async () => {
+    const day = 24 * 3600 * 1000;
+    const startAt = Date.parse(new Date(Date.now() + 3 * day).toISOString().slice(0, 10) + 'T06:00:00.000Z');
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const monthly = salonDetail({
+      id: 'ev-monthly-salon',
+      title: '专业服务沙龙（第 11 期）',
+      startAt: iso(startAt),
+      endAt: iso(startAt + 3 * 3600 * 1000),
+      signupOpensAt: iso(startAt - 10 * day),
+      signupClosesAt: iso(startAt - day),
+    });
+    const answer: CloudAnswer = (fn, action, data) => {
+      if (fn === 'members' && action === 'me') return { ok: true, data: { profile: null, roles: [{ orgId: 'org-professional', role: 'organizer' }], privacyAcceptedVersion: '2026-11', currentPrivacyVersion: '2026-11' } };
+      if (fn === 'orgs' && action === 'tree') return { ok: true, data: { orgs: [{ id: 'org-professional', name: '专业机构从业人员联谊会', kind: 'sector', parentId: null, description: '', memberCount: 40 }], myOrgIds: [] } };
+      if (fn === 'events' && action === 'get') return { ok: true, data: monthly };
+      if (fn === 'events' && action === 'create') return { ok: true, data: { ...monthly, id: 'ev-copy', status: 'draft', ...(data as { fields: object }).fields } };
+      return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    };
+    const calls = startWeapp(answer, editRoute);
+    openWith({ copyFrom: monthly.id });
+    const page = await renderPage(editRoute);
+    const text = await showing(page, '复制活动');
+    expect(text).toContain('已按「专业服务沙龙（第 11 期）」填好设置');
+    expect(calls.filter((call) => call.action === 'get').map((call) => call.data)).toEqual([{ id: monthly.id }]);
+
+    await tap(page, 'event-editor__save');
+    await settle();
+    const creates = calls.filter((call) => call.action === 'create').map((call) => call.data as { orgId: string; requestId: string; fields: Record<string, unknown> });
+    expect(creates).toHaveLength(1);
+    expect(creates[0]).toMatchObject({
+      orgId: 'org-professional',
+      requestId: expect.stringMatching(/^[A-Za-z0-9-]{8,64}$/),
+      fields: {
+        title: '专业服务沙龙（第 11 期）',
+        startAt: iso(startAt + 7 * day),
+        endAt: iso(startAt + 7 * day + 3 * 3600 * 1000),
+        signupClosesAt: iso(startAt + 6 * day),
+        questions: monthly.questions,
+      },
+    });
+    expect(calls.some((call) => call.action === 'update')).toBe(false);
   });
 });
 

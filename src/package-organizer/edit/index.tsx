@@ -33,6 +33,7 @@ import WallClockPicker from '../components/wall-clock-picker';
 import {
   blankEventForm,
   checkEventForm,
+  copiedEventForm,
   differsFrom,
   type EventForm,
   formFieldOf,
@@ -80,13 +81,25 @@ function StackedField({ label, error, hint, children }: { label: string; error?:
 
 interface EditorProps {
   event: EventDetail | null;
+  /** For a new event: the event it copies, if any. */
+  copyOf: EventDetail | null;
   access: OrganizerAccess;
   now: Date;
   onSaved: (event: EventDetail) => void;
 }
 
-function EventEditor({ event, access, now, onSaved }: EditorProps) {
-  const base = useMemo(() => (event ? formFromEvent(event) : blankEventForm(access.hostOrgs[0]?.id ?? '', now)), [event, access, now]);
+/** The organisation a new event is hosted by: the copied event's host when the caller organizes it, else their first. */
+function newEventHost(access: OrganizerAccess, copyOf: EventDetail | null): string {
+  const copiedHost = copyOf?.hosts[0]?.id;
+  return access.hostOrgs.find((org) => org.id === copiedHost)?.id ?? access.hostOrgs[0]?.id ?? '';
+}
+
+function EventEditor({ event, copyOf, access, now, onSaved }: EditorProps) {
+  const base = useMemo(() => {
+    if (event) return formFromEvent(event);
+    const orgId = newEventHost(access, copyOf);
+    return copyOf ? copiedEventForm(copyOf, orgId, now) : blankEventForm(orgId, now);
+  }, [event, copyOf, access, now]);
   const [typed, setTyped] = useState<EventForm | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const [serverProblem, setServerProblem] = useState<FormProblem | null>(null);
@@ -233,8 +246,12 @@ function EventEditor({ event, access, now, onSaved }: EditorProps) {
           </View>
         ) : (
           <View className="event-editor__status-main">
-            <Text className="event-editor__status-title">新建活动</Text>
-            <Text className="event-editor__status-text">先保存为草稿，检查无误后再发布；发布前会员看不到。</Text>
+            <Text className="event-editor__status-title">{copyOf ? '复制活动' : '新建活动'}</Text>
+            <Text className="event-editor__status-text">
+              {copyOf
+                ? `已按「${copyOf.title}」填好设置，时间顺延到之后的同一星期几；请核对名称和时间，保存为草稿后再发布。`
+                : '先保存为草稿，检查无误后再发布；发布前会员看不到。'}
+            </Text>
           </View>
         )}
         {event && event.status !== 'draft' && (
@@ -506,14 +523,20 @@ function EventEditor({ event, access, now, onSaved }: EditorProps) {
 
 export default function EventEditorPage() {
   const { params } = useRouter();
+  // `id` edits that event; `copyFrom` starts a new one from it; neither starts a blank one.
   const eventId = params.id ?? '';
+  const copyFromId = eventId ? '' : (params.copyFrom ?? '');
   const access = useOrganizerAccess();
-  const loadEvent = useCallback(() => (eventId ? call('events', 'get', { id: eventId }) : Promise.resolve(null)), [eventId]);
+  const loadEvent = useCallback(() => {
+    const shown = eventId || copyFromId;
+    return shown ? call('events', 'get', { id: shown }) : Promise.resolve(null);
+  }, [eventId, copyFromId]);
   const remote = useRemote(loadEvent);
   // The event as the last save, publish, close or cancel answered it.
   const [saved, setSaved] = useState<EventDetail | null>(null);
   const [now] = useState(() => new Date());
-  const event = saved ?? remote.data;
+  const event = saved ?? (eventId ? remote.data : null);
+  const copyOf = copyFromId ? remote.data : null;
 
   const onSaved = useCallback((next: EventDetail) => {
     setSaved(next);
@@ -535,7 +558,7 @@ export default function EventEditorPage() {
       </View>
     );
   }
-  if (!access.data || (eventId && !event)) {
+  if (!access.data || (eventId && !event) || (copyFromId && !copyOf)) {
     return (
       <View className="page">
         <LoadingSkeleton cards={3} />
@@ -549,5 +572,5 @@ export default function EventEditorPage() {
       </View>
     );
   }
-  return <EventEditor event={event} access={access.data} now={now} onSaved={onSaved} />;
+  return <EventEditor event={event} copyOf={saved ? null : copyOf} access={access.data} now={now} onSaved={onSaved} />;
 }

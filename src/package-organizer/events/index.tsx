@@ -21,6 +21,7 @@ const statusTones: Record<EventStatus, Tone> = { draft: 'muted', published: 'suc
 const openEditor = (eventId?: string) => void Taro.navigateTo({ url: eventId ? `/package-organizer/edit/index?id=${eventId}` : '/package-organizer/edit/index' });
 const openRegistrations = (eventId: string) => void Taro.navigateTo({ url: `/package-organizer/registrations/index?eventId=${eventId}` });
 const openSummary = (eventId: string) => void Taro.navigateTo({ url: `/package-organizer/summary/index?id=${eventId}` });
+const openCopy = (eventId: string) => void Taro.navigateTo({ url: `/package-organizer/edit/index?copyFrom=${eventId}` });
 
 function ManagedEventCard({ event, now }: { event: ManagedEvent; now: Date }) {
   const ended = event.status !== 'cancelled' && now.getTime() >= Date.parse(event.endAt);
@@ -56,6 +57,9 @@ function ManagedEventCard({ event, now }: { event: ManagedEvent; now: Date }) {
         </View>
         <View className="organizer-event__action organizer-event__registrations" hoverClass="btn--pressed" onClick={() => openRegistrations(event.id)}>
           报名管理
+        </View>
+        <View className="organizer-event__action organizer-event__copy" hoverClass="btn--pressed" onClick={() => openCopy(event.id)}>
+          复制
         </View>
         {summarizable && (
           <View className="organizer-event__action organizer-event__summary" hoverClass="btn--pressed" onClick={() => openSummary(event.id)}>

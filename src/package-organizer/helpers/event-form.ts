@@ -129,6 +129,30 @@ export function formFromEvent(event: EventDetail): EventForm {
   };
 }
 
+/**
+ * An event copied as a new one, for the salon held every month or the forum held every year: the same settings,
+ * moved whole weeks (same weekday and clock times, all times together) until sign-up is still open after `now`; at
+ * least one week on. Hosted by `orgId`, one the copier organizes.
+ */
+export function copiedEventForm(event: EventDetail, orgId: string, now: Date): EventForm {
+  const form = formFromEvent(event);
+  const weekMs = 7 * 24 * 60 * 60 * 1000;
+  const weeks = Math.max(1, Math.floor((now.getTime() - Date.parse(event.signupClosesAt)) / weekMs) + 1);
+  const moved = (clock: WallClock) => shiftDays(clock, 7 * weeks);
+  return {
+    ...form,
+    orgId,
+    coHostOrgIds: form.coHostOrgIds.filter((id) => id !== orgId),
+    times: {
+      startAt: moved(form.times.startAt),
+      endAt: moved(form.times.endAt),
+      signupOpensAt: moved(form.times.signupOpensAt),
+      signupClosesAt: moved(form.times.signupClosesAt),
+    },
+    cancellationDeadline: form.cancellationDeadline ? moved(form.cancellationDeadline) : null,
+  };
+}
+
 /** A whole number typed into a field, or null for anything else ("", "3.5", "十"). */
 export function wholeNumber(text: string): number | null {
   const trimmed = text.trim();
