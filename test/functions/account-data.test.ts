@@ -3,18 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { invoke as invokeMembers } from '../../cloudfunctions/members';
 import type { MyDataResult, MyRegistration, Notification, Page, RegistrationRow } from '../../cloudfunctions/shared/contract';
 import { collections, type NotificationDoc, type RegistrationDoc } from '../../cloudfunctions/shared/data/documents';
-import { dataOf, openIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, seedNow } from '../support/functions';
 import { addEvent, addMembers, checkCounters, codeOf, memberIdOf, nextRequestId, signUp, statusOf } from './signup-support';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 const hour = 3600 * 1000;
 const day = 24 * hour;

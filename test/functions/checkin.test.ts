@@ -16,18 +16,10 @@ import type {
 } from '../../cloudfunctions/shared/contract';
 import { checkCode, deriveSecret, makeCode, parseCode } from '../../cloudfunctions/shared/contract/ticket-code';
 import { collections, type AuditDoc, type EventDoc, type EventStaffDoc, type RegistrationDoc, type ScanLogDoc } from '../../cloudfunctions/shared/data/documents';
-import { dataOf, openIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, seedNow } from '../support/functions';
 import { addEvent, addMembers, codeOf, memberIdOf, nextRequestId, signUp } from './signup-support';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 const minute = 60 * 1000;
 const hour = 60 * minute;

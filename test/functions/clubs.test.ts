@@ -15,18 +15,10 @@ import type {
 import { clubLimits } from '../../cloudfunctions/shared/contract/club-limits';
 import { makeCode } from '../../cloudfunctions/shared/contract/ticket-code';
 import { collections, type AuditDoc, type ClubMemberDoc, type EventDoc } from '../../cloudfunctions/shared/data/documents';
-import { dataOf, openIds, orgIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, orgIds, seedNow } from '../support/functions';
 import { addMembers, signUp, nextRequestId } from './signup-support';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 const minute = 60 * 1000;
 const hour = 60 * minute;

@@ -1,17 +1,9 @@
 import type { EventDetail, EventFieldsInput, EventSummary, ManagedEvent, MyRegistration, Notification, Page, Reply } from '../../cloudfunctions/shared/contract';
 import { collections, type AuditDoc, type EventDoc, type RegistrationDoc } from '../../cloudfunctions/shared/data/documents';
-import { dataOf, openIds, orgIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, orgIds, seedNow } from '../support/functions';
 import { nextRequestId } from './signup-support';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 const hour = 3600 * 1000;
 

@@ -1,15 +1,7 @@
 import type { EventDetail, EventSummary, Page } from '../../cloudfunctions/shared/contract';
-import { dataOf, openIds, orgIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, orgIds, seedNow } from '../support/functions';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 async function listIds(data: Record<string, unknown> = {}, now = seedNow): Promise<string[]> {
   const page = dataOf<Page<EventSummary>>(await harness.call(null, 'events', 'list', data, { now }));

@@ -1,5 +1,5 @@
 import { contract, type FunctionName } from '../../cloudfunctions/shared/contract';
-import { openIds, orgIds, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { harnessForThisFile, openIds, orgIds } from '../support/functions';
 
 /** For every action: an input it accepts, and which of its fields are strings and which numbers. */
 interface ActionInputs {
@@ -226,15 +226,7 @@ function hostileCases(): HostileCase[] {
   return cases;
 }
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 it('covers every action of the contract', () => {
   for (const fn of Object.keys(contract) as FunctionName[]) {

@@ -1,16 +1,8 @@
 import type { MyRegistration } from '../../cloudfunctions/shared/contract';
-import { dataOf, openIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, seedNow } from '../support/functions';
 import { addEvent, addMembers, checkCounters, memberIdOf, signUp, statusOf } from './signup-support';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 /** A small deterministic generator, so a failing sequence can be replayed from its seed. */
 function generator(seed: number) {

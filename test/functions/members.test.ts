@@ -1,16 +1,8 @@
 import type { MeResult, MemberProfile, MyDataResult } from '../../cloudfunctions/shared/contract';
 import { collections, type MemberDoc } from '../../cloudfunctions/shared/data/documents';
-import { dataOf, openIds, orgIds, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, orgIds } from '../support/functions';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 const profile = { name: '王五', mobile: '13512345678', sector: 'freelance', employer: '自由设计工作室', title: '设计师' };
 

@@ -1,10 +1,10 @@
 import type { Notification, Page } from '../../cloudfunctions/shared/contract';
 import { collections, type NotificationDoc } from '../../cloudfunctions/shared/data/documents';
-import { dataOf, openIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, seedNow } from '../support/functions';
 
 type NotificationPage = Page<Notification> & { unread: number };
 
-let harness: FunctionHarness;
+const harness = harnessForThisFile();
 
 const minute = 60 * 1000;
 
@@ -27,12 +27,7 @@ function notes(memberId: string, count: number, read: number): NotificationDoc[]
 }
 
 beforeAll(async () => {
-  harness = await startFunctionHarness();
   await harness.db.collection(collections.notifications).add([...notes('m-member', 25, 5), ...notes('m-other-member', 3, 0)]);
-});
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 const page = async (openId: string | null, data: Record<string, unknown> = {}) => harness.call(openId, 'members', 'notifications', data);

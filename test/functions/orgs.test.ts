@@ -1,16 +1,8 @@
 import type { OrgMember, OrgNode, OrgsOutput, Page } from '../../cloudfunctions/shared/contract';
 import { collections, type AuditDoc } from '../../cloudfunctions/shared/data/documents';
-import { dataOf, openIds, orgIds, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, orgIds } from '../support/functions';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 async function auditRowsFor(targetId: string): Promise<AuditDoc[]> {
   const { data } = await harness.db.collection(collections.audit).where({ 'target.id': targetId }).get();

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { ChainCheck, MySignature, PledgeOutput, PledgeVersionView, VerifyResult } from '../../cloudfunctions/shared/contract';
 import { collections, type AuditDoc, type PledgeSignatureDoc, type PledgeVersionDoc } from '../../cloudfunctions/shared/data/documents';
 import { blankCanvas, dataUrl, drawStroke, pngBytes, signatureDataUrl } from '../domain/pledge-fixtures';
-import { dataOf, openIds, orgIds, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, orgIds } from '../support/functions';
 
-let harness: FunctionHarness;
+const harness = harnessForThisFile();
 
 const articlesV1 = [
   { title: '内容真实', body: '发布的信息真实准确，不编造、不歪曲事实。' },
@@ -56,14 +56,6 @@ async function newMember(sector = 'newmedia'): Promise<string> {
 function newMediaInput(versionId: string, variant: number) {
   return signInput(versionId, signatureDataUrl(variant), { sector: 'newmedia', platform: '微信视频号', account: `账号${variant}` });
 }
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
 
 let v1: PledgeVersionView;
 let memberSignature: MySignature;

@@ -1,16 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { openIds, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { harnessForThisFile, openIds } from '../support/functions';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 const root = path.resolve(__dirname, '../..');
 

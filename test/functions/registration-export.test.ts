@@ -5,18 +5,10 @@ import type { MyRegistration, Page, RegistrationExport, RegistrationRow } from '
 import { collections, type AuditDoc, type ExportFileDoc } from '../../cloudfunctions/shared/data/documents';
 import { ExportFilesRepository } from '../../cloudfunctions/shared/data/export-files-repository';
 import { localFileStorage } from '../../cloudfunctions/shared/runtime/cloud';
-import { dataOf, openIds, orgIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, orgIds, seedNow } from '../support/functions';
 import { addEvent, addMembers, codeOf, memberIdOf, nextRequestId, signUp } from './signup-support';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 const hour = 3600 * 1000;
 const organizer = openIds.lujiazuiOrganizer;

@@ -1,16 +1,8 @@
 import { MembersRepository } from '../../cloudfunctions/shared/data/members-repository';
 import { invoke as invokeMembers } from '../../cloudfunctions/members';
-import { dataOf, openIds, orgIds, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, orgIds } from '../support/functions';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 afterEach(() => {
   jest.restoreAllMocks();

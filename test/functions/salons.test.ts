@@ -4,19 +4,11 @@ import type { AuditDoc, EventDoc } from '../../cloudfunctions/shared/data/docume
 import { collections } from '../../cloudfunctions/shared/data/documents';
 import type { EventDetail, EventFieldsInput, MyRegistrationItem, Page, RegistrationRow, Reply } from '../../cloudfunctions/shared/contract';
 import { eventLimits } from '../../cloudfunctions/shared/contract';
-import { dataOf, openIds, orgIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, orgIds, seedNow } from '../support/functions';
 import { blankCanvas, dataUrl, drawStroke, jpegBytes, pngBytes } from '../domain/pledge-fixtures';
 import { nextRequestId } from './signup-support';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 /** 10:00 on 12 Nov 2026 in Shanghai: the past salons below are created, published and signed up for then. */
 const before = new Date('2026-11-12T02:00:00Z');

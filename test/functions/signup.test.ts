@@ -1,16 +1,8 @@
 import type { MyRegistration, Notification, Page } from '../../cloudfunctions/shared/contract';
-import { dataOf, openIds, seedNow, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds, seedNow } from '../support/functions';
 import { addEvent, addMembers, checkCounters, codeOf, rowsOf, signUp, signupInput, statusOf, storedEvent } from './signup-support';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 const hour = 3600 * 1000;
 

@@ -1,17 +1,9 @@
 import type { MyRegistration, Notification, Page, TeamPreview } from '../../cloudfunctions/shared/contract';
 import { collections, type RegistrationDoc } from '../../cloudfunctions/shared/data/documents';
-import { dataOf, openIds, startFunctionHarness, type FunctionHarness } from '../support/functions';
+import { dataOf, harnessForThisFile, openIds } from '../support/functions';
 import { addEvent, addMembers, checkCounters, codeOf, memberIdOf, nextRequestId, signUp, statusOf } from './signup-support';
 
-let harness: FunctionHarness;
-
-beforeAll(async () => {
-  harness = await startFunctionHarness();
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = harnessForThisFile();
 
 const contact = { name: '队员', mobile: '13900001111' };
 

@@ -238,6 +238,26 @@ export async function startFunctionHarness(): Promise<FunctionHarness> {
   };
 }
 
+/**
+ * The test file's harness, started before its first test and closed after its last (jest's beforeAll and
+ * afterAll): `const harness = harnessForThisFile();` at the top of a file, then `harness.call(...)` in its tests.
+ */
+export function harnessForThisFile(): FunctionHarness {
+  let started: FunctionHarness | null = null;
+  beforeAll(async () => {
+    started = await startFunctionHarness();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return new Proxy({} as FunctionHarness, {
+    get(_target, key) {
+      if (!started) throw new Error('the function harness starts in beforeAll: use it inside tests and hooks');
+      return started[key as keyof FunctionHarness];
+    },
+  });
+}
+
 /** The data of a successful reply, failing the test with the reply otherwise. */
 export function dataOf<T>(reply: Reply<unknown>): T {
   if (!reply.ok) throw new Error(`expected success, got ${JSON.stringify(reply)}`);
