@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { registrationSearchLimit } from '../shared/contract/event-limits';
 import type { Contact, MyRegistration, RegistrationRow } from '../shared/contract/registrations';
 import type { RegistrationStatus } from '../shared/contract/vocabulary';
 import type { EventDoc, MemberDoc, RegistrationDoc } from '../shared/data/documents';
@@ -21,7 +22,6 @@ type RegistrationActionName =
 /** How many overdue offers one timer run passes on; the next run takes the rest. */
 const offersPerSweep = 100;
 const memberMatchLimit = 20;
-const registrationMatchLimit = 20;
 
 async function signupMember(ctx: ActionContext): Promise<MemberWithProfile> {
   ctx.requireOpenId();
@@ -432,7 +432,7 @@ export const registrationActions: Pick<Actions<'events'>, RegistrationActionName
     access: 'member',
     async run(input, ctx) {
       const event = await organizedEvent(ctx, input.eventId);
-      const found = await ctx.data.registrations.searchForEvent(event._id, input.query, [event.team ? 'teammate' : 'person'], registrationMatchLimit);
+      const found = await ctx.data.registrations.searchForEvent(event._id, input.query, [event.team ? 'teammate' : 'person'], registrationSearchLimit);
       const teamIds = [...new Set(found.flatMap((row) => (row.teamId ? [row.teamId] : [])))];
       const teamById = new Map((await ctx.data.registrations.findByIds(teamIds)).map((team) => [team._id, team]));
       return organizerRows(ctx, event, found.map((own) => ({ own, teamEntry: own.teamId ? (teamById.get(own.teamId) ?? null) : null })));

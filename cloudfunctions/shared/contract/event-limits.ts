@@ -34,3 +34,6 @@ export const eventLimits = {
   summaryPhotos: 6,
   summaryPhotoBytes: 200 * 1024,
 } as const;
+
+/** The most people an organizer's search of an event's list answers: a search is for finding someone, not listing. */
+export const registrationSearchLimit = 20;

@@ -2,7 +2,9 @@ import { Input, ScrollView, Text, Textarea, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { EventDetail, EventQuestion } from '../../../cloudfunctions/shared/contract/events';
+import { registrationSearchLimit } from '../../../cloudfunctions/shared/contract/event-limits';
 import type { CounterCheck, MemberMatch, RegistrationRow } from '../../../cloudfunctions/shared/contract/registrations';
+import type { RegistrationExport } from '../../../cloudfunctions/shared/contract/reports';
 import { type RegistrationStatus, registrationStatusLabels } from '../../../cloudfunctions/shared/contract/vocabulary';
 import EmptyState from '../../components/empty-state';
 import ErrorState from '../../components/error-state';
@@ -34,8 +36,6 @@ import { openSpreadsheet } from './spreadsheet-opener';
 import './index.scss';
 
 const decisionMessageLimit = 200;
-/** events.searchRegistrations answers at most this many people. */
-const searchShown = 20;
 
 function toast(title: string) {
   void Taro.showToast({ title, icon: 'none' });
@@ -293,7 +293,7 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
   const exportList = async () => {
     await submit(async () => {
       void Taro.showLoading({ title: '正在生成名单…', mask: true });
-      let exported: { url: string; fileName: string; people: number };
+      let exported: RegistrationExport;
       try {
         exported = await call('reports', 'exportRegistrations', { eventId: event.id });
       } catch (failure) {
@@ -382,7 +382,7 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
 
       {searched ? (
         <View className="registrations-admin__finder-summary">
-          <Text className="registrations-admin__finder-text">{`“${searched.query}”：找到 ${searched.rows.length} 人${searched.rows.length === searchShown ? '（仅显示前 20 人，请输入更多字）' : ''}`}</Text>
+          <Text className="registrations-admin__finder-text">{`“${searched.query}”：找到 ${searched.rows.length} 人${searched.rows.length === registrationSearchLimit ? `（仅显示前 ${registrationSearchLimit} 人，请输入更多字）` : ''}`}</Text>
           <Text className="registrations-admin__finder-clear" onClick={clearSearch}>
             清除搜索
           </Text>
