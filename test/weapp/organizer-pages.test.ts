@@ -157,6 +157,48 @@ describe('registrations page (compiled weapp page)', () => {
     await showing(await renderPage(registrationsRoute), '你不是该活动主办组织的组织者');
   });
 
+  it('approves every pending application shown, one after another in the order they applied, with one message', async () => {
+    const applicants = [
+      row({ memberId: 'm-a', name: '何佳怡', mobile: '13900000001' }),
+      row({ memberId: 'm-b', name: '刘洋', mobile: '13900000002' }),
+      row({ memberId: 'm-c', name: '王晨', mobile: '13900000003' }),
+    ];
+    const answer: CloudAnswer = (fn, action, data) => {
+      if (fn === 'events' && action === 'get') return { ok: true, data: salon };
+      if (fn === 'events' && action === 'registrations') {
+        const asked = data as { status?: string };
+        return { ok: true, data: { items: asked.status === 'pending' ? applicants : [row({ memberId: 'm-x', name: '张伟', status: 'confirmed' })], page: 1, pageSize: 20, hasMore: false, counters: { ...counters, pendingCount: 3 }, capacity: 40 } };
+      }
+      if (fn === 'events' && action === 'decide') {
+        const { memberId } = data as { memberId: string };
+        // Another organizer got to 刘洋 first.
+        if (memberId === 'm-b') return { ok: false, code: 'NOT_PENDING', message: '该报名已被处理' };
+        return { ok: true, data: { ...applicants.find((candidate) => candidate.memberId === memberId)!, status: 'confirmed' } };
+      }
+      return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    };
+    const calls = startWeapp(answer, registrationsRoute);
+    const toasts = recordWx('showToast');
+    const page = await renderPage(registrationsRoute);
+    await showing(page, '张伟');
+    expect(page.querySelector('.registrations-admin__approve-all')).toBeFalsy();
+
+    page.querySelectorAll('.registrations-admin__filter-hit')[2].dispatchEvent('tap');
+    await showing(page, '全部通过（3 人）');
+    await tap(page, 'registrations-admin__approve-all');
+    await showing(page, '通过 3 人的报名');
+    page.querySelector('.approve-all-dialog .registrations-admin__textarea')!.dispatchEvent('input', { detail: { value: ' 请提前到场 ' } });
+    await settle();
+    await tap(page, 'dialog__confirm');
+    await settle();
+
+    expect(calls.filter((call) => call.action === 'decide').map((call) => call.data)).toEqual(
+      ['m-a', 'm-b', 'm-c'].map((memberId) => ({ eventId: salon.id, memberId, approve: true, message: '请提前到场' })),
+    );
+    expect(toasts.map((toast) => toast.title)).toEqual(['已通过 2 人，1 人已由他人处理']);
+    expect(textOf(page)).not.toContain('通过 3 人的报名');
+  });
+
   it('searches the list by name or mobile digits, shows the people found, and clears back to the list', async () => {
     const found = [row({ memberId: 'm-liu-yang', name: '刘洋', mobile: '13661259930', status: 'waitlisted', waitlistPosition: 3, answers: {} })];
     const answer: CloudAnswer = (fn, action, data) => {

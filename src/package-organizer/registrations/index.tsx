@@ -162,6 +162,8 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
   const [check, setCheck] = useState<CounterCheck | null>(null);
   const [finderText, setFinderText] = useState('');
   const [searched, setSearched] = useState<{ query: string; rows: RegistrationRow[] } | null>(null);
+  // 全部通过: the pending applications shown, and how many have been decided so far.
+  const [approvingAll, setApprovingAll] = useState<{ rows: RegistrationRow[]; done: number } | null>(null);
   const isTeam = event.team !== null;
   const unit = seatUnit(isTeam);
   const capacity = pages.summary?.capacity ?? event.capacity;
@@ -217,6 +219,40 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
           await refresh();
         }
       }
+    });
+  };
+
+  const startApproveAll = (pending: RegistrationRow[]) => {
+    setDecisionMessage('');
+    setApprovingAll({ rows: pending, done: 0 });
+  };
+
+  /** One decision after another, in the order they applied, so seats go to the earlier applicants first. */
+  const approveAll = async () => {
+    if (!approvingAll) return;
+    await submit(async () => {
+      let approved = 0;
+      let takenByOthers = 0;
+      let stoppedBy: string | null = null;
+      for (const row of approvingAll.rows) {
+        try {
+          const decided = await call('events', 'decide', { eventId: event.id, memberId: row.memberId, approve: true, message: decisionMessage.trim() });
+          setChangedRows((rows) => ({ ...rows, [decided.memberId]: decided }));
+          approved += 1;
+        } catch (failure) {
+          const error = toApiError(failure);
+          if (error.code !== 'NOT_PENDING') {
+            stoppedBy = error.message;
+            break;
+          }
+          takenByOthers += 1;
+        }
+        setApprovingAll((state) => state && { ...state, done: approved + takenByOthers });
+      }
+      setApprovingAll(null);
+      const others = takenByOthers > 0 ? `，${takenByOthers} 人已由他人处理` : '';
+      toast(stoppedBy ? `已通过 ${approved} 人，其余未处理：${stoppedBy}` : `已通过 ${approved} 人${others}`);
+      await refresh();
     });
   };
 
@@ -338,6 +374,7 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
 
   const rows = (searched?.rows ?? pages.items).map((row) => changedRows[row.memberId] ?? row);
   const filterLabel = statusFilters.find((filter) => filter.status === status)?.label ?? '全部';
+  const pendingShown = rows.filter((row) => row.status === 'pending');
 
   return (
     <View className="registrations-admin">
@@ -428,6 +465,11 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
           />
         ) : (
           <View>
+            {status === 'pending' && pendingShown.length > 1 && (
+              <View className="btn btn--ghost registrations-admin__approve-all" hoverClass="btn--pressed" onClick={() => startApproveAll(pendingShown)}>
+                {`全部通过（${pendingShown.length} 人）`}
+              </View>
+            )}
             <View className="registrations-admin__list">
               {rows.map((row) => (
                 <RegistrationCard key={row.memberId} row={row} questions={event.questions} now={now} onDecide={startDecision} />
@@ -477,6 +519,31 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
             value={decisionMessage}
             maxlength={decisionMessageLimit}
             placeholder={deciding.approve ? '留言（选填），如：请提前 15 分钟到场签到' : '留言（选填），如：本次沙龙仅限金融行业从业者'}
+            onInput={(change) => setDecisionMessage(change.detail.value)}
+          />
+          <Text className="registrations-admin__count">{`${decisionMessage.trim().length}/${decisionMessageLimit}`}</Text>
+        </Dialog>
+      )}
+
+      {approvingAll && (
+        <Dialog
+          className="approve-all-dialog"
+          title={`通过 ${approvingAll.rows.length} 人的报名`}
+          confirmText="全部通过"
+          busy={busy}
+          onConfirm={() => void approveAll()}
+          onClose={() => setApprovingAll(null)}
+        >
+          <Text className="registrations-admin__dialog-text">
+            {busy
+              ? `正在逐一通过：${approvingAll.done}/${approvingAll.rows.length}…`
+              : `按申请先后逐一通过：${approvingAll.rows.map((row) => row.name).join('、')}。名额已满时按顺序进入候补，每人都会收到通知。`}
+          </Text>
+          <Textarea
+            className="registrations-admin__textarea"
+            value={decisionMessage}
+            maxlength={decisionMessageLimit}
+            placeholder="给每人的留言（选填），如：请提前 15 分钟到场签到"
             onInput={(change) => setDecisionMessage(change.detail.value)}
           />
           <Text className="registrations-admin__count">{`${decisionMessage.trim().length}/${decisionMessageLimit}`}</Text>
