@@ -44,6 +44,13 @@ export async function insertOrFind<T extends { _id: string }>(collection: Return
 /** CloudBase answers at most 1,000 documents per query. */
 export const maxQueryLimit = 1000;
 
+/** `items` in runs of at most `size`, for calls CloudBase caps (ids per `in` query, files per storage call). */
+export function inBatches<T>(items: T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
+  return batches;
+}
+
 /** Every document of an ordered query, read in pages of CloudBase's cap; `page` runs the query from an offset. */
 export async function readAll<T>(page: (offset: number) => Promise<{ data: unknown }>): Promise<T[]> {
   const rows: T[] = [];

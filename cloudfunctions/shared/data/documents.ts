@@ -398,7 +398,7 @@ export interface NoteReportDoc {
 
 /**
  * `exportFiles`: a spreadsheet of personal data an organizer exported, kept in file storage only until
- * `deleteAfter`, when the events function's timer deletes the file and this record.
+ * `deleteAfter`, when the reports function's timer deletes the file and this record.
  */
 export interface ExportFileDoc {
   _id: string;

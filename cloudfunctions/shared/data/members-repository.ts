@@ -1,6 +1,6 @@
 import type { GrantableRole } from '../contract/vocabulary';
 import { collections, type MemberDoc, type MemberProfileFields } from './documents';
-import { documentsOf, firstDocumentOf, maxQueryLimit, personSearch, type Database } from './database';
+import { documentsOf, firstDocumentOf, inBatches, maxQueryLimit, personSearch, type Database } from './database';
 import type { ErasedMemberFields } from '../domain/account-deletion';
 import type { PageWindow } from '../domain/paging';
 
@@ -21,9 +21,7 @@ export class MembersRepository {
 
   /** Asks for at most CloudBase's 1,000-document cap at a time, so any number of ids can be looked up. */
   async findByIds(memberIds: string[]): Promise<MemberDoc[]> {
-    const batches: string[][] = [];
-    for (let start = 0; start < memberIds.length; start += maxQueryLimit) batches.push(memberIds.slice(start, start + maxQueryLimit));
-    const found = await Promise.all(batches.map(async (batch) => documentsOf<MemberDoc>(await this.collection.where({ _id: this.db.command.in(batch) }).limit(maxQueryLimit).get())));
+    const found = await Promise.all(inBatches(memberIds, maxQueryLimit).map(async (batch) => documentsOf<MemberDoc>(await this.collection.where({ _id: this.db.command.in(batch) }).limit(maxQueryLimit).get())));
     return found.flat();
   }
 

@@ -1,13 +1,7 @@
-import type { FileStorage } from './database';
+import { inBatches, type FileStorage } from './database';
 
 /** CloudBase takes at most 50 files per getTempFileURL or deleteFile call. */
 const filesPerCall = 50;
-
-function inBatches<T>(items: T[]): T[][] {
-  const batches: T[][] = [];
-  for (let start = 0; start < items.length; start += filesPerCall) batches.push(items.slice(start, start + filesPerCall));
-  return batches;
-}
 
 /** Files kept in CloudBase file storage (signature images, event photos), handed to clients as short-lived URLs. */
 export class StoredFiles {
@@ -23,7 +17,7 @@ export class StoredFiles {
   /** Download URLs by file id, valid for `maxAgeSeconds`; a file storage cannot answer for is left out. */
   async temporaryUrls(fileIds: string[], maxAgeSeconds: number): Promise<Map<string, string>> {
     const urls = new Map<string, string>();
-    for (const batch of inBatches([...new Set(fileIds)])) {
+    for (const batch of inBatches([...new Set(fileIds)], filesPerCall)) {
       const result = await this.storage.getTempFileURL({ fileList: batch.map((fileID) => ({ fileID, maxAge: maxAgeSeconds })) });
       for (const file of result.fileList ?? []) {
         if (file.tempFileURL && (!file.code || file.code === 'SUCCESS')) urls.set(file.fileID, file.tempFileURL);
@@ -35,7 +29,7 @@ export class StoredFiles {
   /** Deletes files; answers the ids storage refused to delete. A file already gone counts as deleted. */
   async remove(fileIds: string[]): Promise<string[]> {
     const refused: string[] = [];
-    for (const batch of inBatches([...new Set(fileIds)])) {
+    for (const batch of inBatches([...new Set(fileIds)], filesPerCall)) {
       const result = await this.storage.deleteFile({ fileList: batch });
       if (!result.fileList) {
         refused.push(...batch);

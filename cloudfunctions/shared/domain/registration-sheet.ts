@@ -141,9 +141,9 @@ function peopleSheet(event: EventDoc, people: Listed[]): Sheet {
 function summarySheet(event: EventDoc, people: Listed[], exportedAt: Date, exportedBy: string): Sheet {
   const counters = eventSeatCounters(event);
   const unit = event.team ? '队' : '人';
-  const count = (status: RegistrationStatus) => people.filter(({ row }) => row.status === status).length;
-  const checkedIn = people.filter(({ own, row }) => own.checkin && row.status === 'confirmed').length;
-  const confirmed = count('confirmed');
+  const confirmedPeople = people.filter(({ row }) => row.status === 'confirmed');
+  const confirmed = confirmedPeople.length;
+  const checkedIn = confirmedPeople.filter(({ own }) => own.checkin).length;
   const facts: [string, SheetCell][] = [
     ['活动', event.title],
     ['类型', eventKindLabels[event.kind]],

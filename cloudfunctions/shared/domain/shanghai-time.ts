@@ -24,7 +24,7 @@ export function endOfShanghaiDay(day: string): Date {
 
 /** An instant as a member reads it in a message: "12月3日 14:00" in Asia/Shanghai. */
 export function shanghaiDateTime(instant: Date): string {
-  return dayjs(instant).tz(displayTimeZone).format('M月D日 HH:mm');
+  return inShanghai(instant, 'M月D日 HH:mm');
 }
 
 /** An instant in Asia/Shanghai in a dayjs pattern, e.g. "YYYY-MM-DD HH:mm" for a spreadsheet cell. */
