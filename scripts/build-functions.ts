@@ -17,6 +17,9 @@ export function functionNames(): string[] {
     .sort();
 }
 
+/** What a bundle is built from besides cloudfunctions/: the installed packages and the patches applied to them. */
+const installedPackages = [path.join(root, 'node_modules', '.package-lock.json'), path.join(root, 'patches')];
+
 function newestSourceTime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -72,10 +75,13 @@ async function bundleFunction(name: string): Promise<void> {
 /**
  * Bundles each function, with everything it imports (the CloudBase SDK included), into
  * dist/cloudfunctions/<name>/ so each folder deploys alone. Skips functions whose bundle is newer than
- * every file under cloudfunctions/ unless `force`; answers the names it built.
+ * every file under cloudfunctions/ and the last install (patches included) unless `force`; answers the names it built.
  */
 export async function buildFunctions({ force }: { force: boolean }): Promise<string[]> {
-  const sourcesChangedAt = newestSourceTime(sourceRoot);
+  const sourcesChangedAt = Math.max(
+    newestSourceTime(sourceRoot),
+    ...installedPackages.filter((file) => existsSync(file)).map((file) => (statSync(file).isDirectory() ? newestSourceTime(file) : statSync(file).mtimeMs)),
+  );
   const stale = functionNames().filter((name) => force || !isUpToDate(name, sourcesChangedAt));
   for (const name of stale) await bundleFunction(name);
   return stale;

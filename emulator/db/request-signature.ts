@@ -72,9 +72,9 @@ function signingKey(secretKey: string, date: string): Buffer {
 /**
  * The signature @cloudbase/signature-nodejs's `Signer#tc3sign` makes for a JSON request signed with its parameters
  * (what the SDK sends): the canonical request over method, URL, the signed headers and a hash of the sorted
- * parameters, signed with the day's key. Written out rather than calling the library because the library derives
- * the day's key and re-sorts with `localeCompare` on every call, which made verification most of a request's cost;
- * the tests check this against the library.
+ * parameters, signed with the day's key. Written out rather than calling the library: the library clones its input
+ * and re-sorts keys with `localeCompare` on every call, and the check should not lean on the patch it checks
+ * (patches/README.md); the tests hold this to the library.
  */
 export function tc3Signature(request: { method: string; url: string; headers: Record<string, string>; params: Record<string, unknown> }, secretKey: string, timestamp: number): string {
   const headerValues = new Map<string, string>();
