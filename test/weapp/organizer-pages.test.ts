@@ -158,22 +158,21 @@ describe('registrations page (compiled weapp page)', () => {
     await showing(await renderPage(registrationsRoute), '你不是该活动主办组织的组织者');
   });
 
-  it('approves every pending application shown, one after another in the order they applied, with one message', async () => {
-    const applicants = [
-      row({ memberId: 'm-a', name: '何佳怡', mobile: '13900000001' }),
-      row({ memberId: 'm-b', name: '刘洋', mobile: '13900000002' }),
-      row({ memberId: 'm-c', name: '王晨', mobile: '13900000003' }),
-    ];
+  it('approves every pending application, read page by page first, one after another in the order they applied, with one message', async () => {
+    const applicants = Array.from({ length: 53 }, (_, n) =>
+      row({ memberId: `m-${String(n).padStart(2, '0')}`, name: `申请人${n + 1}`, mobile: `139000000${String(n).padStart(2, '0')}` }));
     const answer: CloudAnswer = (fn, action, data) => {
       if (fn === 'events' && action === 'get') return { ok: true, data: salon };
       if (fn === 'events' && action === 'registrations') {
-        const asked = data as { status?: string };
-        return { ok: true, data: { items: asked.status === 'pending' ? applicants : [row({ memberId: 'm-x', name: '张伟', status: 'confirmed' })], page: 1, pageSize: 20, hasMore: false, counters: { ...counters, pendingCount: 3 }, capacity: 40 } };
+        const asked = data as { status?: string; page: number; pageSize: number };
+        const all = asked.status === 'pending' ? applicants : [row({ memberId: 'm-x', name: '张伟', status: 'confirmed' })];
+        const items = all.slice((asked.page - 1) * asked.pageSize, asked.page * asked.pageSize);
+        return { ok: true, data: { items, page: asked.page, pageSize: asked.pageSize, hasMore: asked.page * asked.pageSize < all.length, counters: { ...counters, pendingCount: 53 }, capacity: 40 } };
       }
       if (fn === 'events' && action === 'decide') {
         const { memberId } = data as { memberId: string };
-        // Another organizer got to 刘洋 first.
-        if (memberId === 'm-b') return { ok: false, code: 'NOT_PENDING', message: '该报名已被处理' };
+        // Another organizer got to the second applicant first.
+        if (memberId === 'm-01') return { ok: false, code: 'NOT_PENDING', message: '该报名已被处理' };
         return { ok: true, data: { ...applicants.find((candidate) => candidate.memberId === memberId)!, status: 'confirmed' } };
       }
       return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
@@ -185,19 +184,51 @@ describe('registrations page (compiled weapp page)', () => {
     expect(page.querySelector('.registrations-admin__approve-all')).toBeFalsy();
 
     page.querySelectorAll('.registrations-admin__filter-hit')[2].dispatchEvent('tap');
-    await showing(page, '全部通过（3 人）');
+    await showing(page, '申请人20');
+    await showing(page, '全部通过（53 人）');
+    // The list shows its first page of 20; 全部通过 covers all 53.
+    expect(page.querySelectorAll('.registration-row__top')).toHaveLength(20);
     await tap(page, 'registrations-admin__approve-all');
-    await showing(page, '通过 3 人的报名');
+    await showing(page, '通过 53 人的报名');
+    const dialogText = textOf(page.querySelector('.approve-all-dialog')!);
+    expect(dialogText).toContain('按申请先后逐一通过：申请人1、申请人2、');
+    expect(dialogText).toContain('申请人12 等 53 人');
+    expect(dialogText).not.toContain('申请人13');
+    expect(calls.filter((call) => call.action === 'registrations' && (call.data as { pageSize: number }).pageSize === 50).map((call) => (call.data as { page: number }).page)).toEqual([1, 2]);
     page.querySelector('.approve-all-dialog .registrations-admin__textarea')!.dispatchEvent('input', { detail: { value: ' 请提前到场 ' } });
     await settle();
     await tap(page, 'dialog__confirm');
     await settle();
 
     expect(calls.filter((call) => call.action === 'decide').map((call) => call.data)).toEqual(
-      ['m-a', 'm-b', 'm-c'].map((memberId) => ({ eventId: salon.id, memberId, approve: true, message: '请提前到场' })),
+      applicants.map(({ memberId }) => ({ eventId: salon.id, memberId, approve: true, message: '请提前到场' })),
     );
-    expect(toasts.map((toast) => toast.title)).toEqual(['已通过 2 人，1 人已由他人处理']);
-    expect(textOf(page)).not.toContain('通过 3 人的报名');
+    expect(toasts.map((toast) => toast.title)).toEqual(['已通过 52 人，1 人已由他人处理']);
+    expect(textOf(page)).not.toContain('通过 53 人的报名');
+  });
+
+  it('says so in words when the pending applications cannot be read for 全部通过', async () => {
+    let failReads = false;
+    const answer: CloudAnswer = (fn, action, data) => {
+      if (fn === 'events' && action === 'get') return { ok: true, data: salon };
+      if (fn === 'events' && action === 'registrations') {
+        if (failReads && (data as { pageSize: number }).pageSize === 50) return { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后重试' };
+        return { ok: true, data: { items: [row({ memberId: 'm-a', name: '何佳怡' }), row({ memberId: 'm-b', name: '刘洋' })], page: 1, pageSize: 20, hasMore: false, counters: { ...counters, pendingCount: 2 }, capacity: 40 } };
+      }
+      return { ok: false, code: 'UNKNOWN_ACTION', message: '不支持的操作' };
+    };
+    const calls = startWeapp(answer, registrationsRoute);
+    const toasts = recordWx('showToast');
+    const page = await renderPage(registrationsRoute);
+    page.querySelectorAll('.registrations-admin__filter-hit')[2].dispatchEvent('tap');
+    await showing(page, '刘洋');
+    await showing(page, '全部通过（2 人）');
+    failReads = true;
+    await tap(page, 'registrations-admin__approve-all');
+    await settle();
+    expect(toasts.map((toast) => toast.title)).toEqual(['系统繁忙，请稍后重试']);
+    expect(page.querySelector('.approve-all-dialog')).toBeFalsy();
+    expect(calls.filter((call) => call.action === 'decide')).toHaveLength(0);
   });
 
   it('searches the list by name or mobile digits, shows the people found, and clears back to the list', async () => {

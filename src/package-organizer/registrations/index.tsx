@@ -36,6 +36,15 @@ import { openSpreadsheet } from './spreadsheet-opener';
 import './index.scss';
 
 const decisionMessageLimit = 200;
+/** 全部通过 reads the pending applications in pages this size (the largest a list call takes). */
+const pendingPageSize = 50;
+/** Names listed in the 全部通过 dialog before it says how many more. */
+const namesListed = 12;
+
+function namesInBrief(rows: RegistrationRow[]): string {
+  const names = rows.slice(0, namesListed).map((row) => row.name).join('、');
+  return rows.length > namesListed ? `${names} 等 ${rows.length} 人` : names;
+}
 
 function toast(title: string) {
   void Taro.showToast({ title, icon: 'none' });
@@ -162,8 +171,8 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
   const [check, setCheck] = useState<CounterCheck | null>(null);
   const [finderText, setFinderText] = useState('');
   const [searched, setSearched] = useState<{ query: string; rows: RegistrationRow[] } | null>(null);
-  // 全部通过: the pending applications shown, and how many have been decided so far.
-  const [approvingAll, setApprovingAll] = useState<{ rows: RegistrationRow[]; done: number } | null>(null);
+  // 全部通过: every pending application (null while they are being read), and how many have been decided so far.
+  const [approvingAll, setApprovingAll] = useState<{ rows: RegistrationRow[] | null; done: number } | null>(null);
   const isTeam = event.team !== null;
   const unit = seatUnit(isTeam);
   const capacity = pages.summary?.capacity ?? event.capacity;
@@ -222,19 +231,37 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
     });
   };
 
-  const startApproveAll = (pending: RegistrationRow[]) => {
+  /** Every pending application in the order they applied, read page by page before any is decided (a decision moves its row out of the pages). */
+  const allPending = useCallback(async () => {
+    const pending = new Map<string, RegistrationRow>();
+    for (let page = 1; ; page++) {
+      const result = await call('events', 'registrations', { eventId: event.id, status: 'pending', page, pageSize: pendingPageSize });
+      for (const row of result.items) if (row.status === 'pending') pending.set(row.memberId, row);
+      if (!result.hasMore) return [...pending.values()];
+    }
+  }, [event.id]);
+
+  const startApproveAll = async () => {
     setDecisionMessage('');
-    setApprovingAll({ rows: pending, done: 0 });
+    setApprovingAll({ rows: null, done: 0 });
+    try {
+      const rows = await allPending();
+      setApprovingAll((state) => state && { ...state, rows });
+    } catch (failure) {
+      setApprovingAll(null);
+      toast(toApiError(failure).message);
+    }
   };
 
   /** One decision after another, in the order they applied, so seats go to the earlier applicants first. */
   const approveAll = async () => {
-    if (!approvingAll) return;
+    if (!approvingAll?.rows) return;
+    const { rows: pending } = approvingAll;
     await submit(async () => {
       let approved = 0;
       let takenByOthers = 0;
       let stoppedBy: string | null = null;
-      for (const row of approvingAll.rows) {
+      for (const row of pending) {
         try {
           const decided = await call('events', 'decide', { eventId: event.id, memberId: row.memberId, approve: true, message: decisionMessage.trim() });
           setChangedRows((rows) => ({ ...rows, [decided.memberId]: decided }));
@@ -374,7 +401,6 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
 
   const rows = (searched?.rows ?? pages.items).map((row) => changedRows[row.memberId] ?? row);
   const filterLabel = statusFilters.find((filter) => filter.status === status)?.label ?? '全部';
-  const pendingShown = rows.filter((row) => row.status === 'pending');
 
   return (
     <View className="registrations-admin">
@@ -465,9 +491,9 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
           />
         ) : (
           <View>
-            {status === 'pending' && pendingShown.length > 1 && (
-              <View className="btn btn--ghost registrations-admin__approve-all" hoverClass="btn--pressed" onClick={() => startApproveAll(pendingShown)}>
-                {`全部通过（${pendingShown.length} 人）`}
+            {status === 'pending' && counters.pendingCount > 1 && (
+              <View className="btn btn--ghost registrations-admin__approve-all" hoverClass="btn--pressed" onClick={() => void startApproveAll()}>
+                {`全部通过（${counters.pendingCount} 人）`}
               </View>
             )}
             <View className="registrations-admin__list">
@@ -528,16 +554,18 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
       {approvingAll && (
         <Dialog
           className="approve-all-dialog"
-          title={`通过 ${approvingAll.rows.length} 人的报名`}
+          title={approvingAll.rows ? `通过 ${approvingAll.rows.length} 人的报名` : '通过全部待审核的报名'}
           confirmText="全部通过"
-          busy={busy}
+          busy={busy || !approvingAll.rows}
           onConfirm={() => void approveAll()}
           onClose={() => setApprovingAll(null)}
         >
           <Text className="registrations-admin__dialog-text">
-            {busy
-              ? `正在逐一通过：${approvingAll.done}/${approvingAll.rows.length}…`
-              : `按申请先后逐一通过：${approvingAll.rows.map((row) => row.name).join('、')}。名额已满时按顺序进入候补，每人都会收到通知。`}
+            {!approvingAll.rows
+              ? '正在读取全部待审核名单…'
+              : busy
+                ? `正在逐一通过：${approvingAll.done}/${approvingAll.rows.length}…`
+                : `按申请先后逐一通过：${namesInBrief(approvingAll.rows)}。名额已满时按顺序进入候补，每人都会收到通知。`}
           </Text>
           <Textarea
             className="registrations-admin__textarea"
