@@ -491,7 +491,7 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
           />
         ) : (
           <View>
-            {status === 'pending' && counters.pendingCount > 1 && (
+            {status === 'pending' && !isTeam && counters.pendingCount > 1 && (
               <View className="btn btn--ghost registrations-admin__approve-all" hoverClass="btn--pressed" onClick={() => void startApproveAll()}>
                 {`全部通过（${counters.pendingCount} 人）`}
               </View>
