@@ -1,3 +1,4 @@
+import { hostNames, venueLine } from '../../cloudfunctions/shared/contract/event-text';
 import type { EventDetail } from '../../cloudfunctions/shared/contract/events';
 
 /** An event as it goes into a phone's calendar, with a reminder an hour before it starts. */
@@ -15,8 +16,8 @@ export function calendarEntry(event: Pick<EventDetail, 'title' | 'startAt' | 'en
     title: event.title,
     startMs: Date.parse(event.startAt),
     endMs: Date.parse(event.endAt),
-    location: [event.venue.name, event.venue.address].filter(Boolean).join('，'),
-    description: `${event.hosts.map((host) => host.name).join('、')}主办。签到时在新联小程序「我的 › 我的报名」中出示签到码。`,
+    location: venueLine(event.venue),
+    description: `${hostNames(event.hosts)}主办。签到时在新联小程序「我的 › 我的报名」中出示签到码。`,
     remindMinutesBefore: 60,
   };
 }

@@ -1,4 +1,5 @@
 import { answerText } from '../contract/answer-rules';
+import { hostNames, venueLine } from '../contract/event-text';
 import type { RegistrationRow } from '../contract/registrations';
 import { checkinSourceLabels, eventKindLabels, registrationStatusLabels, type RegistrationStatus, sectorLabels } from '../contract/vocabulary';
 import type { EventDoc, MemberDoc, RegistrationDoc } from '../data/documents';
@@ -147,9 +148,9 @@ function summarySheet(event: EventDoc, people: Listed[], exportedAt: Date, expor
   const facts: [string, SheetCell][] = [
     ['活动', event.title],
     ['类型', eventKindLabels[event.kind]],
-    ['主办', event.hosts.map((host) => host.name).join('、')],
+    ['主办', hostNames(event.hosts)],
     ['时间', `${shanghai(event.startAt)} 至 ${shanghai(event.endAt)}`],
-    ['地点', [event.venue.name, event.venue.address].filter(Boolean).join('，')],
+    ['地点', venueLine(event.venue)],
     [`名额（${unit}）`, event.capacity],
     [`已报名（${unit}）`, counters.seatsTaken],
     [`候补（${unit}）`, counters.waitlistCount],

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { hostNames } from '../../../cloudfunctions/shared/contract/event-text';
 import type { EventSummary } from '../../../cloudfunctions/shared/contract/events';
 import { eventKindLabels } from '../../../cloudfunctions/shared/contract/vocabulary';
 import { eventPhase, seatsBadge } from '../../utils/event-display';
@@ -33,7 +34,7 @@ export default function EventCard({ event, now, onOpen }: EventCardProps) {
       </View>
       <View className="event-card__row">
         <Text className="event-card__label">主办</Text>
-        <Text className="event-card__value">{event.hosts.map((host) => host.name).join('、')}</Text>
+        <Text className="event-card__value">{hostNames(event.hosts)}</Text>
       </View>
       <View className="event-card__footer">
         <Text className={`event-card__seats event-card__seats--${seats.tone}`}>{seats.text}</Text>

@@ -46,6 +46,22 @@ function namesInBrief(rows: RegistrationRow[]): string {
   return rows.length > namesListed ? `${names} 等 ${rows.length} 人` : names;
 }
 
+/** The optional message sent with a decision, with its character count. */
+function DecisionMessageField({ value, placeholder, onChange }: { value: string; placeholder: string; onChange: (value: string) => void }) {
+  return (
+    <>
+      <Textarea
+        className="registrations-admin__textarea"
+        value={value}
+        maxlength={decisionMessageLimit}
+        placeholder={placeholder}
+        onInput={(change) => onChange(change.detail.value)}
+      />
+      <Text className="registrations-admin__count">{`${value.trim().length}/${decisionMessageLimit}`}</Text>
+    </>
+  );
+}
+
 function toast(title: string) {
   void Taro.showToast({ title, icon: 'none' });
 }
@@ -162,6 +178,15 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
   const [changedRows, setChangedRows] = useState<Record<string, RegistrationRow>>({});
   const [now] = useState(() => new Date());
   const [busy, submit] = useSubmitting();
+  /** Runs `work` as the page's one request in flight; a refusal is said in words. */
+  const submitOrSay = (work: () => Promise<void>) =>
+    submit(async () => {
+      try {
+        await work();
+      } catch (failure) {
+        toast(toApiError(failure).message);
+      }
+    });
   const [deciding, setDeciding] = useState<Deciding | null>(null);
   const [decisionMessage, setDecisionMessage] = useState('');
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -311,25 +336,17 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
       toast('请输入姓名或手机号');
       return;
     }
-    await submit(async () => {
-      try {
-        setMatches(await call('events', 'findMembers', { eventId: event.id, query: text }));
-      } catch (failure) {
-        toast(toApiError(failure).message);
-      }
+    await submitOrSay(async () => {
+      setMatches(await call('events', 'findMembers', { eventId: event.id, query: text }));
     });
   };
 
   const addMember = async (match: MemberMatch) => {
-    await submit(async () => {
-      try {
-        const row = await call('events', 'addMember', { eventId: event.id, memberId: match.memberId });
-        setDialog(null);
-        void Taro.showToast({ title: `已添加${match.name}：${registrationBadge(row).text}`, icon: 'none' });
-        await refresh();
-      } catch (failure) {
-        toast(toApiError(failure).message);
-      }
+    await submitOrSay(async () => {
+      const row = await call('events', 'addMember', { eventId: event.id, memberId: match.memberId });
+      setDialog(null);
+      void Taro.showToast({ title: `已添加${match.name}：${registrationBadge(row).text}`, icon: 'none' });
+      await refresh();
     });
   };
 
@@ -339,12 +356,8 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
       toast('请输入姓名或手机尾号');
       return;
     }
-    await submit(async () => {
-      try {
-        setSearched({ query: text, rows: await call('events', 'searchRegistrations', { eventId: event.id, query: text }) });
-      } catch (failure) {
-        toast(toApiError(failure).message);
-      }
+    await submitOrSay(async () => {
+      setSearched({ query: text, rows: await call('events', 'searchRegistrations', { eventId: event.id, query: text }) });
     });
   };
 
@@ -384,23 +397,26 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
       toast(capacityProblem ?? '请填写整数');
       return;
     }
-    await submit(async () => {
-      try {
-        const result = await call('events', 'setCapacity', { eventId: event.id, capacity: nextCapacity });
-        const { capacity: savedCapacity, promoted, ...savedCounters } = result;
-        setSummary({ counters: savedCounters, capacity: savedCapacity });
-        setDialog(null);
-        const promotedText = promoted > 0 ? `，已从候补${event.waitlistMode === 'offer' ? '通知' : '递补'} ${promoted} ${unit}` : '';
-        void Taro.showToast({ title: `名额已调整为 ${savedCapacity}${promotedText}`, icon: 'none' });
-        if (promoted > 0) await refresh();
-      } catch (failure) {
-        toast(toApiError(failure).message);
-      }
+    await submitOrSay(async () => {
+      const { capacity: savedCapacity, promoted, ...savedCounters } = await call('events', 'setCapacity', { eventId: event.id, capacity: nextCapacity });
+      setSummary({ counters: savedCounters, capacity: savedCapacity });
+      setDialog(null);
+      const promotedText = promoted > 0 ? `，已从候补${event.waitlistMode === 'offer' ? '通知' : '递补'} ${promoted} ${unit}` : '';
+      void Taro.showToast({ title: `名额已调整为 ${savedCapacity}${promotedText}`, icon: 'none' });
+      if (promoted > 0) await refresh();
     });
   };
 
   const rows = (searched?.rows ?? pages.items).map((row) => changedRows[row.memberId] ?? row);
   const filterLabel = statusFilters.find((filter) => filter.status === status)?.label ?? '全部';
+
+  const rowList = (
+    <View className="registrations-admin__list">
+      {rows.map((row) => (
+        <RegistrationCard key={row.memberId} row={row} questions={event.questions} now={now} onDecide={startDecision} />
+      ))}
+    </View>
+  );
 
   return (
     <View className="registrations-admin">
@@ -469,11 +485,7 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
           rows.length === 0 ? (
             <EmptyState mark="搜" title={`没有找到“${searched.query}”`} hint="试试姓名中的一个字，或手机号的后 4 位。" />
           ) : (
-            <View className="registrations-admin__list">
-              {rows.map((row) => (
-                <RegistrationCard key={row.memberId} row={row} questions={event.questions} now={now} onDecide={startDecision} />
-              ))}
-            </View>
+            rowList
           )
         ) : pages.loading && pages.items.length === 0 ? (
           <LoadingSkeleton cards={3} />
@@ -496,11 +508,7 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
                 {`全部通过（${counters.pendingCount} 人）`}
               </View>
             )}
-            <View className="registrations-admin__list">
-              {rows.map((row) => (
-                <RegistrationCard key={row.memberId} row={row} questions={event.questions} now={now} onDecide={startDecision} />
-              ))}
-            </View>
+            {rowList}
             {pages.moreError ? (
               <View className="btn btn--ghost registrations-admin__more" hoverClass="btn--pressed" onClick={() => void pages.loadMore()}>
                 {`${pages.moreError.message}，点此重试`}
@@ -540,14 +548,11 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
               ? `通过后将占用一个名额；名额已满时按顺序进入候补。对方会收到通知。`
               : '拒绝后对方会收到通知，不占用名额。'}
           </Text>
-          <Textarea
-            className="registrations-admin__textarea"
+          <DecisionMessageField
             value={decisionMessage}
-            maxlength={decisionMessageLimit}
             placeholder={deciding.approve ? '留言（选填），如：请提前 15 分钟到场签到' : '留言（选填），如：本次沙龙仅限金融行业从业者'}
-            onInput={(change) => setDecisionMessage(change.detail.value)}
+            onChange={setDecisionMessage}
           />
-          <Text className="registrations-admin__count">{`${decisionMessage.trim().length}/${decisionMessageLimit}`}</Text>
         </Dialog>
       )}
 
@@ -567,14 +572,7 @@ function RegistrationsAdmin({ event }: { event: EventDetail }) {
                 ? `正在逐一通过：${approvingAll.done}/${approvingAll.rows.length}…`
                 : `按申请先后逐一通过：${namesInBrief(approvingAll.rows)}。名额已满时按顺序进入候补，每人都会收到通知。`}
           </Text>
-          <Textarea
-            className="registrations-admin__textarea"
-            value={decisionMessage}
-            maxlength={decisionMessageLimit}
-            placeholder="给每人的留言（选填），如：请提前 15 分钟到场签到"
-            onInput={(change) => setDecisionMessage(change.detail.value)}
-          />
-          <Text className="registrations-admin__count">{`${decisionMessage.trim().length}/${decisionMessageLimit}`}</Text>
+          <DecisionMessageField value={decisionMessage} placeholder="给每人的留言（选填），如：请提前 15 分钟到场签到" onChange={setDecisionMessage} />
         </Dialog>
       )}
 
